@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages massage-plan needs, only those missing (quick when all are there).
+# Usage: scripts/install-deps.sh [build|test|bench|all]   (default: build)
+set -euo pipefail
+
+build_pkgs=(g++ cmake make libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinnant-date-dev)
+# The test suite checks exports with real consumers (libical, python icalendar, calcurse,
+# cmark, a JSON Schema validator) and uses Debian's python3 to drive the golden CLI tests.
+test_pkgs=(doctest-dev python3 python3-jsonschema python3-icalendar libical-dev calcurse cmark
+           pkg-config)
+bench_pkgs=(libbenchmark-dev time)
+
+want=("${build_pkgs[@]}")
+case "${1:-build}" in
+  build) ;;
+  test) want+=("${test_pkgs[@]}") ;;
+  bench) want+=("${bench_pkgs[@]}") ;;
+  all) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  *) echo "usage: $0 [build|test|bench|all]" >&2; exit 64 ;;
+esac
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}" >&2
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,109 @@
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/enums.hpp"
+#include "model/error.hpp"
+
+namespace mp::model {
+
+/// A wellness goal with the weekly dose at which further benefit is small.
+struct Goal {
+  std::string id;
+  std::string name;
+  std::string description;
+  double weekly_target_minutes = 60;
+  SourceLocation where;
+};
+
+/// A health condition; red flags stop planning.
+struct Condition {
+  std::string id;
+  std::string name;
+  bool red_flag = false;
+  bool urgent = false;  ///< red flags only: seek care now, not just soon
+  std::string advice;
+  SourceLocation where;
+};
+
+/// A piece of equipment a technique may need.
+struct Equipment {
+  std::string id;
+  std::string name;
+  std::string description;
+  SourceLocation where;
+};
+
+/// Whole minutes, 1 <= min <= default <= max.
+struct Duration {
+  int min = 1;
+  int default_minutes = 1;  ///< YAML key "default"
+  int max = 1;
+};
+
+/// How often a technique may be used.
+struct Frequency {
+  int max_per_week = 7;
+  double min_rest_hours = 0;
+};
+
+/// A technique: one practice with its dose, safety data and goal weights.
+struct Technique {
+  std::string id;
+  std::string name;
+  std::string description;
+  Kind kind = Kind::kStretch;
+  Performer performer = Performer::kSelf;
+  std::vector<Region> regions;
+  std::vector<std::string> muscles;
+  std::map<std::string, double> goals;  ///< goal id -> weight in 0..1
+  Duration duration;
+  Frequency frequency;
+  Intensity intensity = Intensity::kGentle;
+  Phase phase = Phase::kMain;
+  TimeOfDay time_of_day = TimeOfDay::kAny;
+  std::vector<std::string> equipment;          ///< equipment ids needed
+  std::vector<std::string> contraindications;  ///< condition ids
+  std::string dose;
+  std::vector<std::string> steps;
+  std::vector<std::string> cautions;
+  std::vector<std::string> sources;
+  SourceLocation where;
+};
+
+/// One step of a routine.
+struct RoutineStep {
+  std::string technique;
+  int minutes = 1;
+  SourceLocation where;
+};
+
+/// A named sequence of techniques.
+struct Routine {
+  std::string id;
+  std::string name;
+  std::string description;
+  std::vector<RoutineStep> steps;
+  SourceLocation where;
+};
+
+/// A whole library after merging every source; entries sorted by id.
+struct Library {
+  std::vector<Technique> techniques;
+  std::vector<Routine> routines;
+  std::vector<Goal> goals;
+  std::vector<Condition> conditions;
+  std::vector<Equipment> equipment;
+
+  /// Lookups by id; nullptr when absent. Entries must be sorted by id (binary search).
+  [[nodiscard]] const Technique* find_technique(std::string_view id) const;
+  [[nodiscard]] const Routine* find_routine(std::string_view id) const;
+  [[nodiscard]] const Goal* find_goal(std::string_view id) const;
+  [[nodiscard]] const Condition* find_condition(std::string_view id) const;
+  [[nodiscard]] const Equipment* find_equipment(std::string_view id) const;
+  /// Sorts every list by id (call after building by hand).
+  void sort_by_id();
+};
+
+}  // namespace mp::model

@@ -1,0 +1,64 @@
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/calendar.hpp"
+#include "model/enums.hpp"
+#include "model/profile.hpp"
+
+namespace mp::model {
+
+/// One technique done for some minutes inside a session.
+struct PlanItem {
+  std::string technique;
+  int minutes = 0;
+};
+
+/// One planned session: a self-care slot, a professional visit or a pinned routine.
+struct PlannedSession {
+  int start_minute = 0;  ///< minutes after midnight
+  int end_minute = 0;    ///< start + the minutes actually planned
+  SessionKind kind = SessionKind::kSelf;
+  std::string routine;  ///< the routine id when kind == kRoutine
+  std::vector<PlanItem> items;
+};
+
+/// One day of the horizon (days without sessions are kept, with no sessions).
+struct PlanDay {
+  Date date;
+  WeekdayIndex weekday = 0;
+  std::vector<PlannedSession> sessions;  ///< in start order
+};
+
+/// One goal's part of the score (SPEC §4).
+struct GoalScore {
+  double weekly = 0;
+  double daily = 0;
+  double score = 0;  ///< (weekly + daily) / 2
+};
+
+/// The plan's score: total in [0, 1] and per goal.
+struct Score {
+  double total = 0;
+  std::map<std::string, GoalScore> goals;
+};
+
+/// A technique the planner could not or did not use, with the reason in words.
+struct Exclusion {
+  std::string technique;
+  std::string reason;
+};
+
+/// A whole plan over the horizon.
+struct Plan {
+  Date start;
+  int days = 7;
+  Profile profile;  ///< the fully resolved profile the plan was built for
+  std::vector<PlanDay> plan;
+  Score score;
+  std::vector<std::string> warnings;
+  std::vector<Exclusion> excluded;
+};
+
+}  // namespace mp::model

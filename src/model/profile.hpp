@@ -1,0 +1,52 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/calendar.hpp"
+#include "model/error.hpp"
+
+namespace mp::model {
+
+/// A goal the person wants, weighted by priority 1..5.
+struct GoalPriority {
+  std::string id;
+  int priority = 1;
+  SourceLocation where;
+};
+
+/// One self-care slot on each self-care day.
+struct SessionSlot {
+  int start_minute = 7 * 60 + 30;  ///< minutes after midnight
+  int minutes = 15;
+};
+
+/// Regular visits to a therapist.
+struct Professional {
+  int sessions_per_week = 1;
+  int minutes = 60;
+  WeekdaySet weekdays = kAllWeekdays;
+  int start_minute = 10 * 60;
+};
+
+/// A routine fixed on certain weekdays at a time.
+struct PinnedRoutine {
+  std::string id;
+  WeekdaySet weekdays = kAllWeekdays;
+  int start_minute = 12 * 60 + 30;
+  SourceLocation where;
+};
+
+/// Everything about the person that shapes a plan (SPEC §3 "profile").
+struct Profile {
+  std::vector<GoalPriority> goals;
+  WeekdaySet weekdays = kAllWeekdays;
+  std::vector<SessionSlot> sessions{SessionSlot{}};
+  std::vector<std::string> conditions;
+  std::vector<std::string> equipment;
+  std::optional<Professional> professional;
+  std::vector<PinnedRoutine> routines;
+  std::string timezone;  ///< IANA name, empty = floating local time
+};
+
+}  // namespace mp::model

@@ -1,0 +1,25 @@
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "model/library.hpp"
+#include "model/plan.hpp"
+#include "model/profile.hpp"
+
+namespace mp::planner {
+
+/// What to plan: the horizon and the search seed.
+struct PlanRequest {
+  model::Date start;
+  int days = 7;
+  std::uint64_t seed = 0;
+  std::string routine_only;  ///< non-empty: a plan made of this routine only (--routine)
+};
+
+/// Builds a near-optimal plan (SPEC §4). Pure: no files, environment or clock.
+/// Throws mp::Error(kNothingPlanned) for a red-flag condition or when nothing is eligible,
+/// mp::Error(kDataErr) for ids the library does not know.
+model::Plan make_plan(const model::Library& library, const model::Profile& profile,
+                      const PlanRequest& request);
+
+}  // namespace mp::planner
