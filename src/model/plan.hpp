@@ -13,6 +13,7 @@ namespace mp::model {
 struct PlanItem {
   std::string technique;
   int minutes = 0;
+  double score_share = 0;  ///< this item's part of the total score (shown by --explain)
 };
 
 /// One planned session: a self-care slot, a professional visit or a pinned routine.
