@@ -1,0 +1,472 @@
+#include "library/loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "library/builtin.hpp"
+#include "library/reader.hpp"
+#include "library/yaml_tree.hpp"
+#include "model/suggest.hpp"
+
+namespace mp::library {
+namespace {
+
+using model::Condition;
+using model::Equipment;
+using model::Goal;
+using model::Routine;
+using model::Technique;
+
+/// A reference from one entry to another, checked once every source is merged.
+struct Reference {
+  enum Target { kGoal, kCondition, kEquipment, kTechnique } target;
+  std::string id;
+  SourceLocation where;
+  std::string owner;  ///< "technique 'x'", for messages
+  int minutes = 0;    ///< routine steps: the minutes to check against the technique's range
+};
+
+template <typename T>
+struct Entry {
+  T value;
+  std::vector<Reference> references;
+};
+
+/// Every entry of one source, in reading order.
+struct SourceEntries {
+  std::vector<Entry<Technique>> techniques;
+  std::vector<Entry<Routine>> routines;
+  std::vector<Entry<Goal>> goals;
+  std::vector<Entry<Condition>> conditions;
+  std::vector<Entry<Equipment>> equipment;
+};
+
+constexpr std::array<std::string_view, 5> kTopKeys{"techniques", "routines", "goals", "conditions",
+                                                   "equipment"};
+constexpr std::array<std::string_view, 4> kGoalKeys{"id", "name", "description",
+                                                    "weekly_target_minutes"};
+constexpr std::array<std::string_view, 5> kConditionKeys{"id", "name", "red_flag", "urgent",
+                                                         "advice"};
+constexpr std::array<std::string_view, 3> kEquipmentKeys{"id", "name", "description"};
+constexpr std::array<std::string_view, 19> kTechniqueKeys{
+    "id",        "name",    "description", "kind",      "performer",
+    "regions",   "muscles", "goals",       "duration",  "frequency",
+    "intensity", "phase",   "time_of_day", "equipment", "contraindications",
+    "dose",      "steps",   "cautions",    "sources"};
+constexpr std::array<std::string_view, 3> kDurationKeys{"min", "default", "max"};
+constexpr std::array<std::string_view, 2> kFrequencyKeys{"max_per_week", "min_rest_hours"};
+constexpr std::array<std::string_view, 4> kRoutineKeys{"id", "name", "description", "steps"};
+constexpr std::array<std::string_view, 2> kRoutineStepKeys{"technique", "minutes"};
+
+constexpr int kMaxMinutes = 1440;
+constexpr double kMaxRestHours = 24.0 * 365;
+constexpr double kMaxWeeklyTarget = 7.0 * 1440;
+
+std::string owner_name(std::string_view kind, const std::optional<std::string>& id) {
+  return id ? fmt::format("{} '{}'", kind, *id) : std::string(kind);
+}
+
+// Reads id and name, present in every kind of entry. Returns false when the id is unusable.
+template <typename T>
+bool read_id_and_name(Reader& r, Reader::Map& m, T& out) {
+  std::optional<std::string> id;
+  if (const YamlNode* n = m.require("id")) id = r.read_id(*n, "id");
+  if (const YamlNode* n = m.require("name")) {
+    if (auto s = r.read_string(*n, "name")) {
+      if (s->empty()) r.error(*n, "name must not be empty");
+      out.name = *s;
+    }
+  }
+  if constexpr (requires { out.description; }) {
+    if (const YamlNode* n = m.get("description"))
+      if (auto s = r.read_string(*n, "description")) out.description = *s;
+  }
+  out.where = r.at(m.node());
+  if (!id) return false;
+  out.id = *id;
+  return true;
+}
+
+std::optional<Entry<Goal>> read_goal(Reader& r, const YamlNode& node) {
+  if (!r.expect_map(node, "a goal")) return std::nullopt;
+  Reader::Map m(r, node, "goal", kGoalKeys);
+  Entry<Goal> e;
+  bool ok = read_id_and_name(r, m, e.value);
+  if (const YamlNode* n = m.require("weekly_target_minutes"))
+    if (auto v = r.read_number(*n, "weekly_target_minutes", 1, kMaxWeeklyTarget))
+      e.value.weekly_target_minutes = *v;
+  return ok ? std::optional(std::move(e)) : std::nullopt;
+}
+
+std::optional<Entry<Condition>> read_condition(Reader& r, const YamlNode& node) {
+  if (!r.expect_map(node, "a condition")) return std::nullopt;
+  Reader::Map m(r, node, "condition", kConditionKeys);
+  Entry<Condition> e;
+  bool ok = read_id_and_name(r, m, e.value);
+  if (const YamlNode* n = m.get("red_flag"))
+    if (auto v = r.read_bool(*n, "red_flag")) e.value.red_flag = *v;
+  if (const YamlNode* n = m.get("urgent")) {
+    if (auto v = r.read_bool(*n, "urgent")) {
+      e.value.urgent = *v;
+      if (*v && !e.value.red_flag)
+        r.error(*n, "urgent applies only to red flags: add 'red_flag: true' or drop 'urgent'");
+    }
+  }
+  if (const YamlNode* n = m.get("advice"))
+    if (auto s = r.read_string(*n, "advice")) e.value.advice = *s;
+  return ok ? std::optional(std::move(e)) : std::nullopt;
+}
+
+std::optional<Entry<Equipment>> read_equipment(Reader& r, const YamlNode& node) {
+  if (!r.expect_map(node, "an equipment entry")) return std::nullopt;
+  Reader::Map m(r, node, "equipment", kEquipmentKeys);
+  Entry<Equipment> e;
+  bool ok = read_id_and_name(r, m, e.value);
+  return ok ? std::optional(std::move(e)) : std::nullopt;
+}
+
+// Reads a list of ids and records a reference for each, located at its own item.
+std::vector<std::string> read_references(Reader& r, const YamlNode& node, std::string_view what,
+                                         Reference::Target target, const std::string& owner,
+                                         std::vector<Reference>& refs) {
+  auto ids = r.read_ids(node, what);
+  if (!ids) return {};
+  for (std::size_t i = 0; i < ids->size(); ++i)
+    refs.push_back(Reference{target, (*ids)[i], r.at(node.children[i]), owner, 0});
+  return *ids;
+}
+
+void read_duration(Reader& r, const YamlNode& node, Technique& t) {
+  if (!r.expect_map(node, "duration")) return;
+  Reader::Map m(r, node, "duration", kDurationKeys);
+  std::optional<long long> lo, def, hi;
+  if (const YamlNode* n = m.require("min")) lo = r.read_int(*n, "duration min", 1, kMaxMinutes);
+  if (const YamlNode* n = m.require("max")) hi = r.read_int(*n, "duration max", 1, kMaxMinutes);
+  if (const YamlNode* n = m.get("default"))
+    def = r.read_int(*n, "duration default", 1, kMaxMinutes);
+  if (!lo || !hi) return;
+  if (!def) def = lo;
+  if (!(*lo <= *def && *def <= *hi)) {
+    r.error(node, fmt::format("duration needs min <= default <= max, got min {}, default {}, "
+                              "max {}",
+                              *lo, *def, *hi));
+    return;
+  }
+  t.duration =
+      model::Duration{static_cast<int>(*lo), static_cast<int>(*def), static_cast<int>(*hi)};
+}
+
+void read_frequency(Reader& r, const YamlNode& node, Technique& t) {
+  if (!r.expect_map(node, "frequency")) return;
+  Reader::Map m(r, node, "frequency", kFrequencyKeys);
+  if (const YamlNode* n = m.get("max_per_week"))
+    if (auto v = r.read_int(*n, "max_per_week", 1, 7 * 24)) t.frequency.max_per_week = int(*v);
+  if (const YamlNode* n = m.get("min_rest_hours"))
+    if (auto v = r.read_number(*n, "min_rest_hours", 0, kMaxRestHours))
+      t.frequency.min_rest_hours = *v;
+}
+
+template <typename E, std::size_t N>
+void read_enum(Reader& r, const Reader::Map& m, std::string_view key,
+               const std::array<std::string_view, N>& names, E& out) {
+  if (const YamlNode* n = m.get(key))
+    if (auto i = r.read_word(*n, key, names)) out = static_cast<E>(*i);
+}
+
+std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) {
+  if (!r.expect_map(node, "a technique")) return std::nullopt;
+  std::optional<std::string> id_hint;
+  for (std::size_t i = 0; i < node.size(); ++i)
+    if (node.key(i).value == "id" && node.val(i).type == NodeType::kScalar)
+      id_hint = node.val(i).value;
+  const std::string owner = owner_name("technique", id_hint);
+  Reader::Map m(r, node, owner, kTechniqueKeys);
+  Entry<Technique> e;
+  Technique& t = e.value;
+  bool ok = read_id_and_name(r, m, t);
+
+  bool have_kind = false;
+  if (const YamlNode* n = m.require("kind")) {
+    if (auto i = r.read_word(*n, "kind", model::kKindNames)) {
+      t.kind = static_cast<model::Kind>(*i);
+      have_kind = true;
+    }
+  }
+  t.performer = model::default_performer(t.kind);
+  if (const YamlNode* n = m.get("performer")) {
+    if (auto i = r.read_word(*n, "performer", model::kPerformerNames)) {
+      t.performer = static_cast<model::Performer>(*i);
+      bool professional = t.kind == model::Kind::kProfessional;
+      bool therapist = t.performer == model::Performer::kTherapist;
+      if (have_kind && professional != therapist)
+        r.error(*n, professional ? "a professional technique's performer must be 'therapist'"
+                                 : "performer 'therapist' needs kind 'professional'");
+    }
+  }
+  if (const YamlNode* n = m.get("regions")) {
+    if (r.expect_list(*n, "regions")) {
+      for (const auto& item : n->children) {
+        if (auto i = r.read_word(item, "region", model::kRegionNames)) {
+          auto region = static_cast<model::Region>(*i);
+          if (std::find(t.regions.begin(), t.regions.end(), region) != t.regions.end())
+            r.error(item, fmt::format("region '{}' is listed twice", item.value));
+          else
+            t.regions.push_back(region);
+        }
+      }
+    }
+  }
+  if (const YamlNode* n = m.get("muscles"))
+    if (auto v = r.read_ids(*n, "muscles")) t.muscles = *v;
+  if (const YamlNode* n = m.require("goals")) {
+    if (r.expect_map(*n, "goals")) {
+      if (n->size() == 0) r.error(*n, "goals must name at least one goal with a weight");
+      for (std::size_t i = 0; i < n->size(); ++i) {
+        auto id = r.read_id(n->key(i), "goal id");
+        auto w = r.read_number(n->val(i), "a goal weight", 0, 1);
+        if (!id || !w) continue;
+        if (t.goals.count(*id)) {
+          r.error(n->key(i), fmt::format("goal '{}' is listed twice", *id));
+          continue;
+        }
+        t.goals[*id] = *w;
+        e.references.push_back(Reference{Reference::kGoal, *id, r.at(n->key(i)), owner, 0});
+      }
+    }
+  }
+  if (const YamlNode* n = m.require("duration")) read_duration(r, *n, t);
+  if (const YamlNode* n = m.get("frequency")) read_frequency(r, *n, t);
+  read_enum(r, m, "intensity", model::kIntensityNames, t.intensity);
+  read_enum(r, m, "phase", model::kPhaseNames, t.phase);
+  read_enum(r, m, "time_of_day", model::kTimeOfDayNames, t.time_of_day);
+  if (const YamlNode* n = m.get("equipment"))
+    t.equipment = read_references(r, *n, "equipment", Reference::kEquipment, owner, e.references);
+  if (const YamlNode* n = m.get("contraindications"))
+    t.contraindications =
+        read_references(r, *n, "contraindications", Reference::kCondition, owner, e.references);
+  if (const YamlNode* n = m.get("dose"))
+    if (auto s = r.read_string(*n, "dose")) t.dose = *s;
+  if (const YamlNode* n = m.get("steps"))
+    if (auto v = r.read_strings(*n, "steps")) t.steps = *v;
+  if (const YamlNode* n = m.get("cautions"))
+    if (auto v = r.read_strings(*n, "cautions")) t.cautions = *v;
+  if (const YamlNode* n = m.get("sources"))
+    if (auto v = r.read_strings(*n, "sources")) t.sources = *v;
+  if (have_kind && t.performer != model::Performer::kTherapist && t.steps.empty() &&
+      !m.get("steps"))
+    r.error(node, fmt::format("{} is missing required key 'steps' (self and partner "
+                              "techniques need steps to follow)",
+                              owner));
+  else if (have_kind && t.performer != model::Performer::kTherapist && t.steps.empty())
+    r.error(*m.get("steps"), fmt::format("{} needs at least one step", owner));
+  return ok ? std::optional(std::move(e)) : std::nullopt;
+}
+
+std::optional<Entry<Routine>> read_routine(Reader& r, const YamlNode& node) {
+  if (!r.expect_map(node, "a routine")) return std::nullopt;
+  std::optional<std::string> id_hint;
+  for (std::size_t i = 0; i < node.size(); ++i)
+    if (node.key(i).value == "id" && node.val(i).type == NodeType::kScalar)
+      id_hint = node.val(i).value;
+  const std::string owner = owner_name("routine", id_hint);
+  Reader::Map m(r, node, owner, kRoutineKeys);
+  Entry<Routine> e;
+  bool ok = read_id_and_name(r, m, e.value);
+  if (const YamlNode* n = m.require("steps")) {
+    if (r.expect_list(*n, "steps")) {
+      if (n->children.empty()) r.error(*n, fmt::format("{} needs at least one step", owner));
+      for (const auto& item : n->children) {
+        if (!r.expect_map(item, "a routine step")) continue;
+        Reader::Map sm(r, item, "routine step", kRoutineStepKeys);
+        model::RoutineStep step;
+        step.where = r.at(item);
+        std::optional<std::string> tid;
+        std::optional<long long> minutes;
+        if (const YamlNode* t = sm.require("technique")) tid = r.read_id(*t, "technique");
+        if (const YamlNode* mn = sm.require("minutes"))
+          minutes = r.read_int(*mn, "minutes", 1, kMaxMinutes);
+        if (!tid || !minutes) continue;
+        step.technique = *tid;
+        step.minutes = static_cast<int>(*minutes);
+        const YamlNode* at = sm.get("technique");
+        e.references.push_back(
+            Reference{Reference::kTechnique, *tid, r.at(*at), owner, step.minutes});
+        e.value.steps.push_back(std::move(step));
+      }
+    }
+  }
+  return ok ? std::optional(std::move(e)) : std::nullopt;
+}
+
+template <typename T, typename ReadFn>
+void read_section(Reader& r, const YamlNode& list, std::string_view what,
+                  std::vector<Entry<T>>& out, ReadFn read) {
+  if (!r.expect_list(list, what)) return;
+  for (const auto& item : list.children)
+    if (auto e = read(r, item)) out.push_back(std::move(*e));
+}
+
+void read_document(Reader& r, const YamlNode& doc, SourceEntries& out) {
+  if (doc.type == NodeType::kNull) return;  // an empty document (only comments) is fine
+  if (!r.expect_map(doc, "a library document")) return;
+  Reader::Map m(r, doc, "a library document", kTopKeys);
+  if (const YamlNode* n = m.get("goals")) read_section(r, *n, "goals", out.goals, read_goal);
+  if (const YamlNode* n = m.get("conditions"))
+    read_section(r, *n, "conditions", out.conditions, read_condition);
+  if (const YamlNode* n = m.get("equipment"))
+    read_section(r, *n, "equipment", out.equipment, read_equipment);
+  if (const YamlNode* n = m.get("techniques"))
+    read_section(r, *n, "techniques", out.techniques, read_technique);
+  if (const YamlNode* n = m.get("routines"))
+    read_section(r, *n, "routines", out.routines, read_routine);
+}
+
+std::string where_text(const SourceLocation& l) {
+  return fmt::format("{}:{}:{}", l.file, l.line, l.column);
+}
+
+// Moves one source's entries into merged: duplicates inside the source are errors, entries with
+// an id seen in an earlier source replace it (noted for -v).
+template <typename T>
+void merge(std::string_view kind, std::vector<Entry<T>>& entries,
+           std::map<std::string, Entry<T>>& merged, std::vector<Diagnostic>& diagnostics,
+           std::vector<std::string>& notes) {
+  std::map<std::string, SourceLocation> seen;
+  for (auto& e : entries) {
+    auto [it, fresh] = seen.emplace(e.value.id, e.value.where);
+    if (!fresh) {
+      diagnostics.push_back(Diagnostic{e.value.where,
+                                       fmt::format("duplicate {} id '{}' (first defined at {})",
+                                                   kind, e.value.id, where_text(it->second)),
+                                       {}});
+      continue;
+    }
+    auto old = merged.find(e.value.id);
+    if (old != merged.end()) {
+      notes.push_back(fmt::format("{} '{}' from {} replaces the one from {}", kind, e.value.id,
+                                  where_text(e.value.where), where_text(old->second.value.where)));
+      old->second = std::move(e);
+    } else {
+      merged.emplace(e.value.id, std::move(e));
+    }
+  }
+}
+
+template <typename T>
+std::vector<std::string> ids_of(const std::map<std::string, Entry<T>>& merged) {
+  std::vector<std::string> ids;
+  ids.reserve(merged.size());
+  for (const auto& [id, e] : merged) ids.push_back(id);
+  return ids;
+}
+
+struct Merged {
+  std::map<std::string, Entry<Technique>> techniques;
+  std::map<std::string, Entry<Routine>> routines;
+  std::map<std::string, Entry<Goal>> goals;
+  std::map<std::string, Entry<Condition>> conditions;
+  std::map<std::string, Entry<Equipment>> equipment;
+};
+
+void check_references(const Merged& all, std::vector<Diagnostic>& diagnostics) {
+  const std::array<std::vector<std::string>, 4> ids{ids_of(all.goals), ids_of(all.conditions),
+                                                    ids_of(all.equipment), ids_of(all.techniques)};
+  constexpr std::array<std::string_view, 4> kTargetNames{"goal", "condition", "equipment",
+                                                         "technique"};
+  auto check = [&](const std::vector<Reference>& refs) {
+    for (const auto& ref : refs) {
+      const auto& known = ids[ref.target];
+      bool found = std::binary_search(known.begin(), known.end(), ref.id);
+      if (!found) {
+        diagnostics.push_back(Diagnostic{
+            ref.where,
+            fmt::format("unknown {} '{}' in {}", kTargetNames[ref.target], ref.id, ref.owner),
+            model::did_you_mean(ref.id, known)});
+        continue;
+      }
+      if (ref.target == Reference::kTechnique) {
+        const Technique& t = all.techniques.at(ref.id).value;
+        if (ref.minutes < t.duration.min || ref.minutes > t.duration.max)
+          diagnostics.push_back(Diagnostic{
+              ref.where,
+              fmt::format("{} gives '{}' {} minutes, outside its range {}..{}", ref.owner, ref.id,
+                          ref.minutes, t.duration.min, t.duration.max),
+              {}});
+      }
+    }
+  };
+  for (const auto& [id, e] : all.techniques) check(e.references);
+  for (const auto& [id, e] : all.routines) check(e.references);
+}
+
+template <typename T>
+std::vector<T> values_of(std::map<std::string, Entry<T>>& merged) {
+  std::vector<T> out;
+  out.reserve(merged.size());
+  for (auto& [id, e] : merged) out.push_back(std::move(e.value));
+  return out;
+}
+
+bool by_location(const Diagnostic& a, const Diagnostic& b) {
+  return std::tie(a.where.file, a.where.line, a.where.column) <
+         std::tie(b.where.file, b.where.line, b.where.column);
+}
+
+}  // namespace
+
+LoadResult load_sources(const std::vector<Source>& sources) {
+  std::vector<Diagnostic> diagnostics;
+  LoadResult result;
+  Merged all;
+  for (const auto& source : sources) {
+    SourceEntries entries;
+    std::vector<Diagnostic> source_diagnostics;
+    for (const auto& file : source.files) {
+      Reader reader(file.name, source_diagnostics);
+      for (const auto& doc : parse_yaml(file.text, file.name, source_diagnostics))
+        read_document(reader, doc, entries);
+    }
+    merge("goal", entries.goals, all.goals, source_diagnostics, result.notes);
+    merge("condition", entries.conditions, all.conditions, source_diagnostics, result.notes);
+    merge("equipment", entries.equipment, all.equipment, source_diagnostics, result.notes);
+    merge("technique", entries.techniques, all.techniques, source_diagnostics, result.notes);
+    merge("routine", entries.routines, all.routines, source_diagnostics, result.notes);
+    // Within one file, report in reading order (files keep their order).
+    std::stable_sort(source_diagnostics.begin(), source_diagnostics.end(), by_location);
+    diagnostics.insert(diagnostics.end(), source_diagnostics.begin(), source_diagnostics.end());
+  }
+  std::vector<Diagnostic> reference_diagnostics;
+  check_references(all, reference_diagnostics);
+  std::stable_sort(reference_diagnostics.begin(), reference_diagnostics.end(), by_location);
+  diagnostics.insert(diagnostics.end(), reference_diagnostics.begin(), reference_diagnostics.end());
+  if (!diagnostics.empty()) throw DiagnosticError(std::move(diagnostics));
+  // std::map iteration is id order, so the library comes out sorted for binary search.
+  result.library.techniques = values_of(all.techniques);
+  result.library.routines = values_of(all.routines);
+  result.library.goals = values_of(all.goals);
+  result.library.conditions = values_of(all.conditions);
+  result.library.equipment = values_of(all.equipment);
+  return result;
+}
+
+Source builtin_source() {
+  Source s{"built-in", {}};
+  for (const auto& f : builtin_files())
+    s.files.push_back(FileText{std::string(f.name), std::string(f.text)});
+  return s;
+}
+
+model::Library load_builtin_library() { return load_sources({builtin_source()}).library; }
+
+model::Library load_library_text(std::string_view text, const std::string& name,
+                                 bool with_builtin) {
+  std::vector<Source> sources;
+  if (with_builtin) sources.push_back(builtin_source());
+  sources.push_back(Source{name, {FileText{name, std::string(text)}}});
+  return load_sources(sources).library;
+}
+
+}  // namespace mp::library

@@ -1,0 +1,213 @@
+#include "library/reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+#include "model/suggest.hpp"
+
+namespace mp::library {
+
+bool is_kebab_id(std::string_view id) {
+  if (id.empty() || id.front() == '-' || id.back() == '-') return false;
+  char prev = 0;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    if (!ok || (c == '-' && prev == '-')) return false;
+    prev = c;
+  }
+  return true;
+}
+
+SourceLocation Reader::at(const YamlNode& node) const {
+  return SourceLocation{file_, node.line, node.column};
+}
+
+void Reader::error(const YamlNode& node, std::string message, std::string hint) {
+  diagnostics_.push_back(Diagnostic{at(node), std::move(message), std::move(hint)});
+}
+
+Reader::Map::Map(Reader& reader, const YamlNode& node, std::string what,
+                 std::span<const std::string_view> allowed)
+    : reader_(reader), node_(node), what_(std::move(what)) {
+  if (node.type != NodeType::kMap) return;
+  std::vector<std::string> allowed_words(allowed.begin(), allowed.end());
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YamlNode& k = node.key(i);
+    if (k.type != NodeType::kScalar) {
+      reader_.error(k, fmt::format("a key in {} must be a plain word, not {}", what_, describe(k)));
+      continue;
+    }
+    auto known = std::find(allowed.begin(), allowed.end(), k.value);
+    if (known == allowed.end()) {
+      reader_.error(k, fmt::format("unknown key '{}' in {}", k.value, what_),
+                    model::did_you_mean(k.value, allowed_words));
+      continue;
+    }
+    bool duplicate = false;
+    for (const auto& [name, value] : fields_) duplicate |= (name == *known);
+    if (duplicate) {
+      reader_.error(k, fmt::format("duplicate key '{}' in {}", k.value, what_));
+      continue;
+    }
+    fields_.emplace_back(*known, &node.val(i));
+  }
+}
+
+const YamlNode* Reader::Map::get(std::string_view key) const {
+  for (const auto& [name, value] : fields_)
+    if (name == key) return value;
+  return nullptr;
+}
+
+const YamlNode* Reader::Map::require(std::string_view key) {
+  const YamlNode* v = get(key);
+  if (!v && node_.type == NodeType::kMap)
+    reader_.error(node_, fmt::format("{} is missing required key '{}'", what_, key));
+  return v;
+}
+
+bool Reader::expect_map(const YamlNode& node, std::string_view what) {
+  if (node.type == NodeType::kMap) return true;
+  error(node, fmt::format("{} must be a mapping (key: value), not {}", what, describe(node)));
+  return false;
+}
+
+bool Reader::expect_list(const YamlNode& node, std::string_view what) {
+  if (node.type == NodeType::kSequence || node.type == NodeType::kNull) return true;
+  error(node, fmt::format("{} must be a list, not {}", what, describe(node)));
+  return false;
+}
+
+std::optional<std::string> Reader::read_string(const YamlNode& node, std::string_view what) {
+  if (node.type == NodeType::kScalar) return node.value;
+  error(node, fmt::format("{} must be text, not {}", what, describe(node)));
+  return std::nullopt;
+}
+
+std::optional<std::string> Reader::read_id(const YamlNode& node, std::string_view what) {
+  auto s = read_string(node, what);
+  if (!s) return std::nullopt;
+  if (!is_kebab_id(*s)) {
+    error(node, fmt::format("{} '{}' is not a valid id: use lower-case letters, digits and single "
+                            "hyphens (kebab-case)",
+                            what, *s));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<long long> Reader::read_int(const YamlNode& node, std::string_view what,
+                                          long long min, long long max) {
+  long long v = 0;
+  if (node.type == NodeType::kScalar && !node.quoted) {
+    const char* first = node.value.data();
+    const char* last = first + node.value.size();
+    if (first != last && *first == '+') ++first;
+    auto [ptr, ec] = std::from_chars(first, last, v);
+    if (ec == std::errc() && ptr == last && first != last) {
+      if (v < min || v > max) {
+        error(node, fmt::format("{} must be between {} and {}, not {}", what, min, max, v));
+        return std::nullopt;
+      }
+      return v;
+    }
+    if (ec == std::errc::result_out_of_range) {
+      error(node, fmt::format("{} must be between {} and {}, not {}", what, min, max, node.value));
+      return std::nullopt;
+    }
+  }
+  error(node, fmt::format("{} must be a whole number, not {}", what,
+                          node.type == NodeType::kScalar ? "'" + node.value + "'"
+                                                         : std::string(describe(node))));
+  return std::nullopt;
+}
+
+std::optional<double> Reader::read_number(const YamlNode& node, std::string_view what, double min,
+                                          double max) {
+  if (node.type == NodeType::kScalar && !node.quoted && !node.value.empty()) {
+    const std::string& s = node.value;
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    bool plain_digits = s.find_first_not_of("0123456789.+-eE") == std::string::npos;
+    if (end == s.c_str() + s.size() && plain_digits && std::isfinite(v)) {
+      if (v < min || v > max) {
+        error(node, fmt::format("{} must be between {} and {}, not {}", what, min, max, s));
+        return std::nullopt;
+      }
+      return v;
+    }
+  }
+  error(node, fmt::format("{} must be a number, not {}", what,
+                          node.type == NodeType::kScalar ? "'" + node.value + "'"
+                                                         : std::string(describe(node))));
+  return std::nullopt;
+}
+
+std::optional<bool> Reader::read_bool(const YamlNode& node, std::string_view what) {
+  if (node.type == NodeType::kScalar && !node.quoted) {
+    const std::string& s = node.value;
+    if (s == "true" || s == "True" || s == "TRUE") return true;
+    if (s == "false" || s == "False" || s == "FALSE") return false;
+  }
+  error(node, fmt::format("{} must be true or false, not {}", what,
+                          node.type == NodeType::kScalar ? "'" + node.value + "'"
+                                                         : std::string(describe(node))));
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Reader::read_word(const YamlNode& node, std::string_view what,
+                                             std::span<const std::string_view> words) {
+  auto s = read_string(node, what);
+  if (!s) return std::nullopt;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (words[i] == *s) return i;
+  std::vector<std::string> candidates(words.begin(), words.end());
+  std::string hint = model::did_you_mean(*s, candidates);
+  if (hint.empty()) hint = fmt::format("use one of: {}", fmt::join(words, ", "));
+  error(node, fmt::format("unknown {} '{}'", what, *s), hint);
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> Reader::read_strings(const YamlNode& node,
+                                                             std::string_view what) {
+  if (!expect_list(node, what)) return std::nullopt;
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const auto& item : node.children) {
+    auto s = read_string(item, fmt::format("each entry of {}", what));
+    if (s)
+      out.push_back(std::move(*s));
+    else
+      ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+std::optional<std::vector<std::string>> Reader::read_ids(const YamlNode& node,
+                                                         std::string_view what) {
+  if (!expect_list(node, what)) return std::nullopt;
+  std::vector<std::string> out;
+  bool ok = true;
+  for (const auto& item : node.children) {
+    auto s = read_id(item, fmt::format("an entry of {}", what));
+    if (!s) {
+      ok = false;
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), *s) != out.end()) {
+      error(item, fmt::format("'{}' is listed twice in {}", *s, what));
+      ok = false;
+      continue;
+    }
+    out.push_back(std::move(*s));
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+}  // namespace mp::library
