@@ -1,23 +1,102 @@
 #include "cli/app.hpp"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "cli/context.hpp"
 #include "model/error.hpp"
+#include "model/suggest.hpp"
 #include "version.hpp"
 
 namespace mp::cli {
+namespace {
+
+std::string version_text() {
+  std::string v = fmt::format("massage-plan {}", kVersion);
+  if (*kGitRevision) v += fmt::format(" (git {})", kGitRevision);
+  return v;
+}
+
+// CLI11 says "not expected" for a mistyped command or option; add what was probably meant.
+std::string parse_hint(const CLI::App& app, const CLI::ParseError& e) {
+  std::string what = e.what();
+  auto colon = what.rfind(": ");
+  if (colon == std::string::npos) return {};
+  std::string word = what.substr(colon + 2);
+  if (auto sp = word.find(' '); sp != std::string::npos) word.resize(sp);
+  std::vector<std::string> candidates;
+  for (const auto* sub : app.get_subcommands({})) candidates.push_back(sub->get_name());
+  const CLI::App* scope = &app;
+  for (const auto* sub : app.get_subcommands()) scope = sub;
+  for (const auto* opt : scope->get_options())
+    for (const auto& name : opt->get_lnames()) candidates.push_back("--" + name);
+  for (const auto* opt : app.get_options())
+    for (const auto& name : opt->get_lnames()) candidates.push_back("--" + name);
+  return model::did_you_mean(word, candidates);
+}
+
+}  // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app{"massage-plan: a wellness routine planner for neck and spine care",
-               "massage-plan"};
-  app.set_version_flag("--version", std::string("massage-plan ") + kVersion);
+  Context ctx{{}, std::cout, std::cerr, {}};
+  CLI::App app{
+      "massage-plan: a wellness routine planner for neck and spine care.\n"
+      "Wellness guidance, not medical advice.",
+      "massage-plan"};
+  app.set_version_flag("--version", version_text(), "Show the version and exit");
+  app.require_subcommand(1);
+  app.fallthrough();
+  auto& g = ctx.global;
+  app.add_option("--library", g.library_paths,
+                 "Add a library file or folder of *.yaml (repeatable; later ids replace earlier)")
+      ->type_name("PATH");
+  app.add_flag("--no-builtin", g.no_builtin, "Do not load the built-in library");
+  app.add_option("--profile", g.profile_path,
+                 "Profile YAML (default: $XDG_CONFIG_HOME/massage-plan/profile.yaml if present)")
+      ->type_name("FILE");
+  app.add_option("--color", g.color, "Colour on a terminal: auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
+  app.add_flag("-q,--quiet", g.quiet, "Print only data and errors");
+  app.add_flag("-v,--verbose", g.verbose,
+               "Say which library sources were read and what replaced what");
+
+  setup_plan(app, ctx);
+  setup_list(app, ctx);
+  setup_show(app, ctx);
+  setup_validate(app, ctx);
+  setup_score(app, ctx);
+  setup_init(app, ctx);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    int code = app.exit(e, ctx.out, ctx.err);
+    if (code == 0) return 0;
+    if (auto hint = parse_hint(app, e); !hint.empty()) ctx.err << "  hint: " << hint << '\n';
+    return static_cast<int>(ExitCode::kUsage);
   }
-  return 0;
+  try {
+    return ctx.action ? ctx.action() : 0;
+  } catch (const DiagnosticError& e) {
+    for (const auto& d : e.diagnostics()) ctx.err << format_diagnostic(d) << '\n';
+    auto n = e.diagnostics().size();
+    if (n > 1) ctx.err << fmt::format("massage-plan: {} errors\n", n);
+    return static_cast<int>(e.code());
+  } catch (const Error& e) {
+    ctx.err << "massage-plan: error: " << e.what() << '\n';
+    if (!e.hint().empty()) ctx.err << "  hint: " << e.hint() << '\n';
+    return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    ctx.err << "massage-plan: error: out of memory\n";
+    return static_cast<int>(ExitCode::kIoErr);
+  } catch (const std::exception& e) {
+    // A bug, not bad input: say so plainly instead of aborting (EX_SOFTWARE).
+    ctx.err << "massage-plan: internal error: " << e.what() << '\n';
+    return 70;
+  }
 }
 
 }  // namespace mp::cli

@@ -1,0 +1,192 @@
+// `show ID`: everything about one technique or routine (or goal, condition, equipment).
+#include <fmt/format.h>
+
+#include <memory>
+#include <sstream>
+
+#include "cli/context.hpp"
+#include "export/json_writer.hpp"
+#include "export/library_json.hpp"
+#include "model/suggest.hpp"
+
+namespace mp::cli {
+namespace {
+
+// Regions in the user's words, with the spine segment an anatomist would name.
+std::string_view region_words(model::Region r) {
+  switch (r) {
+    case model::Region::kNeck:
+      return "neck (cervical spine)";
+    case model::Region::kUpperBack:
+      return "upper back (upper thoracic spine)";
+    case model::Region::kMidBack:
+      return "mid back (thoracic spine)";
+    case model::Region::kLowerBack:
+      return "lower back (lumbar spine)";
+    case model::Region::kSacrum:
+      return "sacrum (sacral spine)";
+    case model::Region::kShoulders:
+      return "shoulders";
+    case model::Region::kHead:
+      return "head";
+  }
+  return "";
+}
+
+std::string_view performer_words(model::Performer p) {
+  switch (p) {
+    case model::Performer::kSelf:
+      return "yourself";
+    case model::Performer::kPartner:
+      return "a partner";
+    case model::Performer::kTherapist:
+      return "a massage therapist";
+  }
+  return "";
+}
+
+template <typename T, typename F>
+std::string joined(const std::vector<T>& list, F name) {
+  std::string out;
+  for (const auto& x : list) {
+    if (!out.empty()) out += ", ";
+    out += name(x);
+  }
+  return out.empty() ? "none" : out;
+}
+
+std::string render_technique(const model::Technique& t, const model::Library& lib) {
+  std::string s = fmt::format("{} ({})\n", t.name, t.id);
+  if (!t.description.empty()) s += fmt::format("  {}\n", t.description);
+  s += fmt::format("  kind:        {}, done by {}, {} intensity\n", model::to_string(t.kind),
+                   performer_words(t.performer), model::to_string(t.intensity));
+  s += fmt::format("  duration:    {}-{} minutes (default {})\n", t.duration.min, t.duration.max,
+                   t.duration.default_minutes);
+  if (!t.dose.empty()) s += fmt::format("  dose:        {}\n", t.dose);
+  s += fmt::format("  frequency:   at most {} times a week", t.frequency.max_per_week);
+  if (t.frequency.min_rest_hours > 0)
+    s += fmt::format(", at least {:g} hours apart", t.frequency.min_rest_hours);
+  s += '\n';
+  s += fmt::format("  session:     {} phase, {} time of day\n", model::to_string(t.phase),
+                   model::to_string(t.time_of_day));
+  s += fmt::format("  regions:     {}\n", joined(t.regions, region_words));
+  s += fmt::format("  muscles:     {}\n", joined(t.muscles, [](const auto& m) { return m; }));
+  std::vector<std::pair<std::string, double>> goals(t.goals.begin(), t.goals.end());
+  s += fmt::format("  goals:       {}\n", joined(goals, [](const auto& g) {
+                     return fmt::format("{} {:g}", g.first, g.second);
+                   }));
+  s += fmt::format("  equipment:   {}\n", joined(t.equipment, [&](const std::string& id) {
+                     const auto* e = lib.find_equipment(id);
+                     return e ? fmt::format("{} ({})", e->name, id) : id;
+                   }));
+  if (!t.steps.empty()) {
+    s += "Steps:\n";
+    for (std::size_t i = 0; i < t.steps.size(); ++i)
+      s += fmt::format("  {}. {}\n", i + 1, t.steps[i]);
+  }
+  s += "Cautions:\n";
+  if (t.cautions.empty()) s += "  (none listed)\n";
+  for (const auto& c : t.cautions) s += fmt::format("  - {}\n", c);
+  s += "Do not use with (contraindications):\n";
+  if (t.contraindications.empty()) s += "  (none listed)\n";
+  for (const auto& id : t.contraindications) {
+    const auto* c = lib.find_condition(id);
+    s += fmt::format("  - {} ({})\n", c ? c->name : id, id);
+  }
+  s += "Sources:\n";
+  if (t.sources.empty()) s += "  (none listed)\n";
+  for (const auto& src : t.sources) s += fmt::format("  - {}\n", src);
+  return s;
+}
+
+std::string render_routine(const model::Routine& r, const model::Library& lib) {
+  int total = 0;
+  for (const auto& step : r.steps) total += step.minutes;
+  std::string s = fmt::format("{} ({}): {} minutes\n", r.name, r.id, total);
+  if (!r.description.empty()) s += fmt::format("  {}\n", r.description);
+  for (std::size_t i = 0; i < r.steps.size(); ++i) {
+    const auto& step = r.steps[i];
+    const auto* t = lib.find_technique(step.technique);
+    s += fmt::format("{}. {} ({}), {} min\n", i + 1, t ? t->name : step.technique, step.technique,
+                     step.minutes);
+    if (!t) continue;
+    if (!t->dose.empty()) s += fmt::format("   dose: {}\n", t->dose);
+    for (const auto& line : t->steps) s += fmt::format("   - {}\n", line);
+    for (const auto& c : t->cautions) s += fmt::format("   caution: {}\n", c);
+    if (!t->contraindications.empty())
+      s += fmt::format("   not with: {}\n",
+                       joined(t->contraindications, [](const auto& x) { return x; }));
+  }
+  return s;
+}
+
+struct ShowOptions {
+  std::string id;
+  std::string format = "text";
+};
+
+std::string render(const ShowOptions& o, const model::Library& lib) {
+  std::ostringstream json;
+  exporter::JsonWriter w(json);
+  bool as_json = o.format == "json";
+  auto done = [&](std::string text) {
+    if (!as_json) return text;
+    w.finish();
+    return json.str();
+  };
+  if (const auto* t = lib.find_technique(o.id)) {
+    if (as_json) exporter::write_json(w, *t);
+    return done(as_json ? "" : render_technique(*t, lib));
+  }
+  if (const auto* r = lib.find_routine(o.id)) {
+    if (as_json) exporter::write_json(w, *r, lib);
+    return done(as_json ? "" : render_routine(*r, lib));
+  }
+  if (const auto* g = lib.find_goal(o.id)) {
+    if (as_json) exporter::write_json(w, *g);
+    return done(fmt::format("{} ({}): goal, target {:g} minutes a week\n  {}\n", g->name, g->id,
+                            g->weekly_target_minutes, g->description));
+  }
+  if (const auto* c = lib.find_condition(o.id)) {
+    if (as_json) exporter::write_json(w, *c);
+    return done(fmt::format(
+        "{} ({}): {}\n  {}\n", c->name, c->id,
+        c->red_flag ? (c->urgent ? "red flag, urgent" : "red flag") : "condition", c->advice));
+  }
+  if (const auto* e = lib.find_equipment(o.id)) {
+    if (as_json) exporter::write_json(w, *e);
+    return done(fmt::format("{} ({}): equipment\n  {}\n", e->name, e->id, e->description));
+  }
+  std::vector<std::string> all;
+  for (const auto& t : lib.techniques) all.push_back(t.id);
+  for (const auto& r : lib.routines) all.push_back(r.id);
+  for (const auto& g : lib.goals) all.push_back(g.id);
+  for (const auto& c : lib.conditions) all.push_back(c.id);
+  for (const auto& e : lib.equipment) all.push_back(e.id);
+  throw Error(ExitCode::kDataErr,
+              fmt::format("no technique, routine, goal, condition or "
+                          "equipment has the id '{}'",
+                          o.id),
+              model::did_you_mean(o.id, all));
+}
+
+}  // namespace
+
+void setup_show(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ShowOptions>();
+  auto* cmd = app.add_subcommand(
+      "show", "Show a technique or routine in full: dose, steps, cautions, sources");
+  cmd->add_option("id", o->id, "A technique or routine id (goals, conditions, equipment too)")
+      ->required();
+  cmd->add_option("--format", o->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->type_name("FORMAT");
+  cmd->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      ctx.out << render(*o, load_library(ctx));
+      return 0;
+    };
+  });
+}
+
+}  // namespace mp::cli

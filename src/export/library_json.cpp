@@ -1,0 +1,88 @@
+#include "export/library_json.hpp"
+
+namespace mp::exporter {
+
+void write_json(JsonWriter& w, const model::Technique& t) {
+  w.begin_object();
+  w.key("id").value(t.id);
+  w.key("name").value(t.name);
+  w.key("description").value(t.description);
+  w.key("kind").value(model::to_string(t.kind));
+  w.key("performer").value(model::to_string(t.performer));
+  w.key("regions").begin_array();
+  for (auto r : t.regions) w.value(model::to_string(r));
+  w.end_array();
+  w.key("muscles").strings(t.muscles);
+  w.key("goals").begin_object();
+  for (const auto& [goal, weight] : t.goals) w.key(goal).value(weight);
+  w.end_object();
+  w.key("duration").begin_object();
+  w.key("min").value(t.duration.min);
+  w.key("default").value(t.duration.default_minutes);
+  w.key("max").value(t.duration.max);
+  w.end_object();
+  w.key("frequency").begin_object();
+  w.key("max_per_week").value(t.frequency.max_per_week);
+  w.key("min_rest_hours").value(t.frequency.min_rest_hours);
+  w.end_object();
+  w.key("intensity").value(model::to_string(t.intensity));
+  w.key("phase").value(model::to_string(t.phase));
+  w.key("time_of_day").value(model::to_string(t.time_of_day));
+  w.key("equipment").strings(t.equipment);
+  w.key("contraindications").strings(t.contraindications);
+  w.key("dose").value(t.dose);
+  w.key("steps").strings(t.steps);
+  w.key("cautions").strings(t.cautions);
+  w.key("sources").strings(t.sources);
+  w.end_object();
+}
+
+void write_json(JsonWriter& w, const model::Routine& r, const model::Library& library) {
+  w.begin_object();
+  w.key("id").value(r.id);
+  w.key("name").value(r.name);
+  w.key("description").value(r.description);
+  int total = 0;
+  w.key("steps").begin_array();
+  for (const auto& s : r.steps) {
+    total += s.minutes;
+    w.begin_object();
+    w.key("technique").value(s.technique);
+    const auto* t = library.find_technique(s.technique);
+    w.key("name").value(t ? t->name : std::string());
+    w.key("minutes").value(s.minutes);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("minutes").value(total);
+  w.end_object();
+}
+
+void write_json(JsonWriter& w, const model::Goal& g) {
+  w.begin_object();
+  w.key("id").value(g.id);
+  w.key("name").value(g.name);
+  w.key("description").value(g.description);
+  w.key("weekly_target_minutes").value(g.weekly_target_minutes);
+  w.end_object();
+}
+
+void write_json(JsonWriter& w, const model::Condition& c) {
+  w.begin_object();
+  w.key("id").value(c.id);
+  w.key("name").value(c.name);
+  w.key("red_flag").value(c.red_flag);
+  w.key("urgent").value(c.urgent);
+  w.key("advice").value(c.advice);
+  w.end_object();
+}
+
+void write_json(JsonWriter& w, const model::Equipment& e) {
+  w.begin_object();
+  w.key("id").value(e.id);
+  w.key("name").value(e.name);
+  w.key("description").value(e.description);
+  w.end_object();
+}
+
+}  // namespace mp::exporter

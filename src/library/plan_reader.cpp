@@ -1,0 +1,194 @@
+#include "library/plan_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "library/profile_reader.hpp"
+#include "library/reader.hpp"
+#include "library/yaml_tree.hpp"
+#include "model/suggest.hpp"
+
+namespace mp::library {
+namespace {
+
+constexpr std::array<std::string_view, 9> kPlanKeys{
+    "schema", "generator", "start", "days", "profile", "score", "plan", "warnings", "excluded"};
+constexpr std::array<std::string_view, 2> kScoreKeys{"total", "goals"};
+constexpr std::array<std::string_view, 3> kGoalScoreKeys{"weekly", "daily", "score"};
+constexpr std::array<std::string_view, 3> kDayKeys{"date", "weekday", "sessions"};
+constexpr std::array<std::string_view, 5> kSessionKeys{"start", "end", "kind", "routine", "items"};
+constexpr std::array<std::string_view, 5> kItemKeys{"technique", "name", "minutes", "goals",
+                                                    "score_share"};
+constexpr std::array<std::string_view, 2> kExcludedKeys{"technique", "reason"};
+constexpr int kMaxPlanDays = 5 * 366;
+
+std::optional<int> read_clock(Reader& r, const YamlNode& node, std::string_view what) {
+  auto s = r.read_string(node, what);
+  if (!s) return std::nullopt;
+  auto t = model::parse_time(*s);
+  if (!t) r.error(node, fmt::format("{} '{}' is not a time of day (HH:MM)", what, *s));
+  return t;
+}
+
+std::optional<model::Date> read_date(Reader& r, const YamlNode& node, std::string_view what) {
+  auto s = r.read_string(node, what);
+  if (!s) return std::nullopt;
+  auto d = model::parse_date(*s);
+  if (!d) r.error(node, fmt::format("{} '{}' is not a date (YYYY-MM-DD)", what, *s));
+  return d;
+}
+
+void read_score(Reader& r, const YamlNode& node, model::Score& score) {
+  if (!r.expect_map(node, "score")) return;
+  Reader::Map m(r, node, "score", kScoreKeys);
+  if (const YamlNode* n = m.require("total"))
+    if (auto v = r.read_number(*n, "score total", 0, 1)) score.total = *v;
+  if (const YamlNode* n = m.require("goals"); n && r.expect_map(*n, "score goals")) {
+    for (std::size_t i = 0; i < n->size(); ++i) {
+      auto id = r.read_id(n->key(i), "goal");
+      const YamlNode& v = n->val(i);
+      if (!id || !r.expect_map(v, "a goal's score")) continue;
+      Reader::Map gm(r, v, "goal score", kGoalScoreKeys);
+      model::GoalScore gs;
+      if (const YamlNode* x = gm.require("weekly"))
+        if (auto d = r.read_number(*x, "weekly", 0, 1)) gs.weekly = *d;
+      if (const YamlNode* x = gm.require("daily"))
+        if (auto d = r.read_number(*x, "daily", 0, 1)) gs.daily = *d;
+      if (const YamlNode* x = gm.require("score"))
+        if (auto d = r.read_number(*x, "score", 0, 1)) gs.score = *d;
+      score.goals[*id] = gs;
+    }
+  }
+}
+
+std::optional<model::PlanItem> read_item(Reader& r, const YamlNode& node,
+                                         const model::Library& lib) {
+  if (!r.expect_map(node, "an item")) return std::nullopt;
+  Reader::Map m(r, node, "item", kItemKeys);
+  model::PlanItem item;
+  const YamlNode* t = m.require("technique");
+  const YamlNode* mn = m.require("minutes");
+  auto id = t ? r.read_id(*t, "technique") : std::nullopt;
+  auto minutes = mn ? r.read_int(*mn, "minutes", 0, 24 * 60) : std::nullopt;
+  if (const YamlNode* n = m.get("name")) (void)r.read_string(*n, "name");
+  if (const YamlNode* n = m.get("goals"); n && r.expect_map(*n, "item goals"))
+    for (std::size_t i = 0; i < n->size(); ++i) (void)r.read_number(n->val(i), "goal weight", 0, 1);
+  if (const YamlNode* n = m.get("score_share"))
+    if (auto v = r.read_number(*n, "score_share", 0, 1)) item.score_share = *v;
+  if (!id || !minutes) return std::nullopt;
+  if (!lib.find_technique(*id)) {
+    std::vector<std::string> ids;
+    for (const auto& x : lib.techniques) ids.push_back(x.id);
+    r.error(*t, fmt::format("unknown technique '{}'", *id), model::did_you_mean(*id, ids));
+    return std::nullopt;
+  }
+  item.technique = *id;
+  item.minutes = int(*minutes);
+  return item;
+}
+
+std::optional<model::PlannedSession> read_session(Reader& r, const YamlNode& node,
+                                                  const model::Library& lib) {
+  if (!r.expect_map(node, "a session")) return std::nullopt;
+  Reader::Map m(r, node, "session", kSessionKeys);
+  model::PlannedSession s;
+  bool ok = true;
+  if (const YamlNode* n = m.require("start")) {
+    auto v = read_clock(r, *n, "start");
+    ok &= v.has_value();
+    s.start_minute = v.value_or(0);
+  }
+  if (const YamlNode* n = m.require("end")) {
+    auto v = read_clock(r, *n, "end");
+    ok &= v.has_value();
+    // An end at or before the start means the session ran past midnight.
+    s.end_minute = v ? (*v < s.start_minute ? *v + 24 * 60 : *v) : 0;
+  }
+  if (const YamlNode* n = m.require("kind")) {
+    auto k = r.read_word(*n, "session kind", model::kSessionKindNames);
+    ok &= k.has_value();
+    if (k) s.kind = static_cast<model::SessionKind>(*k);
+  }
+  if (const YamlNode* n = m.get("routine"))
+    if (auto id = r.read_id(*n, "routine")) s.routine = *id;
+  if (const YamlNode* n = m.require("items"); n && r.expect_list(*n, "items")) {
+    for (const auto& item : n->children) {
+      auto i = read_item(r, item, lib);
+      if (i)
+        s.items.push_back(std::move(*i));
+      else
+        ok = false;
+    }
+  }
+  return ok ? std::optional(std::move(s)) : std::nullopt;
+}
+
+}  // namespace
+
+model::Plan read_plan_json(std::string_view text, const std::string& file,
+                           const model::Library& lib) {
+  std::vector<Diagnostic> diagnostics;
+  auto docs = parse_yaml(text, file, diagnostics);
+  model::Plan plan;
+  if (docs.size() != 1 && diagnostics.empty())
+    diagnostics.push_back(Diagnostic{{file, 1, 1}, "expected one JSON plan document", {}});
+  if (docs.size() == 1) {
+    Reader r(file, diagnostics);
+    const YamlNode& root = docs.front();
+    if (r.expect_map(root, "a plan")) {
+      Reader::Map m(r, root, "plan document", kPlanKeys);
+      if (const YamlNode* n = m.require("schema")) {
+        auto s = r.read_string(*n, "schema");
+        if (s && *s != "massage-plan/plan@1")
+          r.error(*n, fmt::format("schema '{}' is not massage-plan/plan@1", *s));
+      }
+      if (const YamlNode* n = m.get("generator")) (void)r.read_string(*n, "generator");
+      if (const YamlNode* n = m.require("start"))
+        if (auto d = read_date(r, *n, "start")) plan.start = *d;
+      if (const YamlNode* n = m.require("days"))
+        if (auto v = r.read_int(*n, "days", 1, kMaxPlanDays)) plan.days = int(*v);
+      if (const YamlNode* n = m.require("profile"))
+        plan.profile = read_profile_node(*n, file, &lib, diagnostics);
+      if (const YamlNode* n = m.require("score")) read_score(r, *n, plan.score);
+      if (const YamlNode* n = m.require("plan"); n && r.expect_list(*n, "plan")) {
+        for (const auto& day_node : n->children) {
+          if (!r.expect_map(day_node, "a plan day")) continue;
+          Reader::Map dm(r, day_node, "plan day", kDayKeys);
+          model::PlanDay day;
+          if (const YamlNode* d = dm.require("date"))
+            if (auto v = read_date(r, *d, "date")) day.date = *v;
+          if (const YamlNode* d = dm.require("weekday")) {
+            if (auto w = r.read_word(*d, "weekday", model::kWeekdayNames)) {
+              day.weekday = int(*w);
+              if (day.date.ok() && model::weekday_of(day.date) != day.weekday)
+                r.error(*d, fmt::format("{} is not a {}", model::format_date(day.date), d->value));
+            }
+          }
+          if (const YamlNode* d = dm.require("sessions"); d && r.expect_list(*d, "sessions"))
+            for (const auto& sn : d->children)
+              if (auto s = read_session(r, sn, lib)) day.sessions.push_back(std::move(*s));
+          plan.plan.push_back(std::move(day));
+        }
+      }
+      if (const YamlNode* n = m.get("warnings"))
+        if (auto w = r.read_strings(*n, "warnings")) plan.warnings = *w;
+      if (const YamlNode* n = m.get("excluded"); n && r.expect_list(*n, "excluded")) {
+        for (const auto& e : n->children) {
+          if (!r.expect_map(e, "an excluded entry")) continue;
+          Reader::Map em(r, e, "excluded entry", kExcludedKeys);
+          model::Exclusion x;
+          if (const YamlNode* v = em.require("technique"))
+            if (auto s = r.read_string(*v, "technique")) x.technique = *s;
+          if (const YamlNode* v = em.require("reason"))
+            if (auto s = r.read_string(*v, "reason")) x.reason = *s;
+          plan.excluded.push_back(std::move(x));
+        }
+      }
+    }
+  }
+  if (!diagnostics.empty()) throw DiagnosticError(std::move(diagnostics));
+  return plan;
+}
+
+}  // namespace mp::library
