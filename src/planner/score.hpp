@@ -1,0 +1,22 @@
+#pragma once
+#include "model/library.hpp"
+#include "model/plan.hpp"
+
+namespace mp::planner {
+
+/// min(1, x / target); a target of 0 or less counts as met.
+inline double coverage_fraction(double x, double target) {
+  if (target <= 0) return 1.0;
+  const double f = x / target;
+  return f < 1.0 ? f : 1.0;
+}
+
+/// The SPEC §4 score of a plan, recomputed from its items and its profile. Goals the library
+/// does not know are left out.
+model::Score compute_score(const model::Plan& plan, const model::Library& library);
+
+/// Sets every item's score_share: each goal's part of the total is split over the items in
+/// proportion to weight × minutes, so the shares sum to plan.score.total.
+void fill_score_shares(model::Plan& plan, const model::Library& library);
+
+}  // namespace mp::planner
