@@ -3,9 +3,14 @@
 #include <charconv>
 #include <cmath>
 
+#include "export/utf8.hpp"
+
 namespace mp::exporter {
 
-std::string json_quote(std::string_view s) {
+std::string json_quote(std::string_view raw) {
+  // Invalid UTF-8 would make the whole document unreadable; U+FFFD keeps it valid JSON.
+  std::string clean = sanitize_utf8(raw);
+  std::string_view s = clean;
   std::string out;
   out.reserve(s.size() + 2);
   out += '"';
