@@ -1,0 +1,139 @@
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+
+#include "export/export.hpp"
+#include "export/plan_view.hpp"
+#include "export/utf8.hpp"
+
+namespace mp::exporter {
+namespace {
+
+/// Library text as one line of CommonMark inline content that renders as exactly that text:
+/// control characters and newlines become spaces, markup characters are backslash-escaped, and
+/// a start that would open a block (list marker, heading, quote, thematic break) is defused.
+std::string md_inline(std::string_view raw) {
+  std::string text = printable(raw, false);
+  auto first = text.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  auto last = text.find_last_not_of(' ');
+  text = text.substr(first, last - first + 1);
+
+  std::string out;
+  out.reserve(text.size() + 8);
+  // "1. foo" or "3) foo" at the start would nest an ordered list: escape its delimiter.
+  std::size_t digits = text.find_first_not_of("0123456789");
+  std::size_t escape_at = std::string::npos;
+  if (digits != std::string::npos && digits > 0 && (text[digits] == '.' || text[digits] == ')'))
+    escape_at = digits;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool block_start = i == 0 && (c == '-' || c == '+' || c == '=');
+    switch (c) {
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '&':
+      case '#':
+      case '|':
+      case '~':
+      case '!':
+        out += '\\';
+        break;
+      default:
+        if (block_start || i == escape_at) out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+std::string percent(double v) {
+  double clamped = std::isfinite(v) ? std::fmax(0.0, std::fmin(1.0, v)) : 0.0;
+  return std::to_string(std::lround(clamped * 100)) + "%";
+}
+
+std::string fixed3(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", std::isfinite(v) ? v : 0.0);
+  return buf;
+}
+
+void write_item(std::ostream& out, const model::Library& library, const model::PlanItem& item) {
+  const auto* technique = library.find_technique(item.technique);
+  out << "- [ ] **" << md_inline(technique_name(library, item.technique)) << "**, " << item.minutes
+      << " min";
+  if (technique != nullptr && !technique->dose.empty()) out << ": " << md_inline(technique->dose);
+  out << "\n";
+  if (technique == nullptr) return;
+  // Nested blocks sit two columns in, under the item's text ("- " is two columns wide).
+  int n = 0;
+  for (const auto& step : technique->steps) {
+    std::string text = md_inline(step);
+    if (!text.empty()) out << "  " << ++n << ". " << text << "\n";
+  }
+  for (const auto& caution : technique->cautions) {
+    std::string text = md_inline(caution);
+    if (!text.empty()) out << "  - **Caution:** " << text << "\n";
+  }
+}
+
+}  // namespace
+
+void write_markdown(std::ostream& out, const model::Plan& plan, const model::Library& library,
+                    const ExportOptions& options) {
+  out << "# Massage plan: " << model::format_date(plan.start);
+  if (plan.days > 1)
+    out << " to " << model::format_date(model::add_days(plan.start, plan.days - 1));
+  out << "\n\n";
+  if (!plan.profile.goals.empty()) {
+    out << "Goals: ";
+    for (std::size_t i = 0; i < plan.profile.goals.size(); ++i) {
+      const auto& goal = plan.profile.goals[i];
+      if (i > 0) out << ", ";
+      out << md_inline(goal_name(library, goal.id)) << " (priority " << goal.priority << ")";
+    }
+    out << ".\n\n";
+  }
+  for (const auto& warning : plan.warnings) {
+    std::string text = md_inline(warning);
+    if (!text.empty()) out << "> **Warning:** " << text << "\n\n";
+  }
+
+  for (const auto& day : plan.plan) {
+    out << "## " << weekday_long_name(model::weekday_of(day.date)) << ", "
+        << model::format_date(day.date) << "\n\n";
+    if (day.sessions.empty()) out << "No sessions.\n\n";
+    for (const auto& session : day.sessions) {
+      out << "### " << model::format_time(session.start_minute) << "-"
+          << model::format_time(session_end_minute(session)) << " "
+          << md_inline(session_title(session, library)) << "\n\n";
+      for (const auto& item : session.items) write_item(out, library, item);
+      out << "\n";
+    }
+  }
+
+  out << "## Goal coverage\n\n";
+  for (const auto& goal : plan.profile.goals) {
+    auto it = plan.score.goals.find(goal.id);
+    if (it == plan.score.goals.end()) continue;
+    out << "- " << md_inline(goal_name(library, goal.id)) << ": weekly "
+        << percent(it->second.weekly) << ", daily " << percent(it->second.daily) << ", score "
+        << percent(it->second.score) << "\n";
+  }
+  out << "\nTotal score: " << fixed3(plan.score.total) << " (" << percent(plan.score.total)
+      << ").\n";
+
+  if (options.explain && !plan.excluded.empty()) {
+    out << "\n## Left out\n\n";
+    for (const auto& exclusion : plan.excluded)
+      out << "- " << md_inline(exclusion.technique) << ": " << md_inline(exclusion.reason) << "\n";
+  }
+}
+
+}  // namespace mp::exporter
