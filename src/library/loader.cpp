@@ -260,7 +260,8 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
     r.error(node, fmt::format("{} is missing required key 'steps' (self and partner "
                               "techniques need steps to follow)",
                               owner));
-  else if (have_kind && t.performer != model::Performer::kTherapist && t.steps.empty())
+  else if (have_kind && t.performer != model::Performer::kTherapist && t.steps.empty() &&
+           m.get("steps")->type != NodeType::kScalar && m.get("steps")->type != NodeType::kMap)
     r.error(*m.get("steps"), fmt::format("{} needs at least one step", owner));
   return ok ? std::optional(std::move(e)) : std::nullopt;
 }

@@ -31,6 +31,10 @@ std::optional<std::string> closest_match(std::string_view word,
   const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
+  // A word that merely spells out a short candidate ("tuesday" for "tue") is a likely match too.
+  if (word.size() >= 3)
+    for (const auto& c : candidates)
+      if (c.size() >= 3 && word.size() > c.size() && word.substr(0, c.size()) == c) return c;
   for (const auto& c : candidates) {
     std::size_t d = edit_distance(word, c);
     if (d < best_distance) {
