@@ -205,6 +205,22 @@ TEST_CASE("catalogue: the routines issue 3 asks for are present") {
   }
 }
 
+TEST_CASE("catalogue: the everyday routines work with zero set-up (no equipment)") {
+  const Library& lib = builtin();
+  for (const char* id : {"desk-neck-reset", "morning-mobility", "evening-wind-down",
+                         "tension-headache-first-aid", "pre-sleep-calm"}) {
+    CAPTURE(id);
+    const auto* routine = lib.find_routine(id);
+    REQUIRE(routine != nullptr);
+    for (const auto& step : routine->steps) {
+      CAPTURE(step.technique);
+      const Technique* t = lib.find_technique(step.technique);
+      REQUIRE(t != nullptr);
+      CHECK(t->equipment.empty());
+    }
+  }
+}
+
 TEST_CASE("catalogue: no technique is a high-velocity manipulation") {
   for (const Technique& t : builtin().techniques) {
     CAPTURE(t.id);
