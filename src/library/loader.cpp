@@ -65,8 +65,13 @@ constexpr int kMaxMinutes = 1440;
 constexpr double kMaxRestHours = 24.0 * 365;
 constexpr double kMaxWeeklyTarget = 7.0 * 1440;
 
-std::string owner_name(std::string_view kind, const std::optional<std::string>& id) {
-  return id ? fmt::format("{} '{}'", kind, *id) : std::string(kind);
+// "technique 'x'" when the mapping has a plain id, else just "technique": for messages about
+// the entry as a whole, even before its id is known to be valid.
+std::string owner_name(std::string_view kind, const YamlNode& node) {
+  for (std::size_t i = 0; i < node.size(); ++i)
+    if (node.key(i).value == "id" && node.val(i).type == NodeType::kScalar)
+      return fmt::format("{} '{}'", kind, node.val(i).value);
+  return std::string(kind);
 }
 
 // Reads id and name, present in every kind of entry. Returns false when the id is unusable.
@@ -92,7 +97,7 @@ bool read_id_and_name(Reader& r, Reader::Map& m, T& out) {
 
 std::optional<Entry<Goal>> read_goal(Reader& r, const YamlNode& node) {
   if (!r.expect_map(node, "a goal")) return std::nullopt;
-  Reader::Map m(r, node, "goal", kGoalKeys);
+  Reader::Map m(r, node, owner_name("goal", node), kGoalKeys);
   Entry<Goal> e;
   bool ok = read_id_and_name(r, m, e.value);
   if (const YamlNode* n = m.require("weekly_target_minutes"))
@@ -103,7 +108,7 @@ std::optional<Entry<Goal>> read_goal(Reader& r, const YamlNode& node) {
 
 std::optional<Entry<Condition>> read_condition(Reader& r, const YamlNode& node) {
   if (!r.expect_map(node, "a condition")) return std::nullopt;
-  Reader::Map m(r, node, "condition", kConditionKeys);
+  Reader::Map m(r, node, owner_name("condition", node), kConditionKeys);
   Entry<Condition> e;
   bool ok = read_id_and_name(r, m, e.value);
   if (const YamlNode* n = m.get("red_flag"))
@@ -122,7 +127,7 @@ std::optional<Entry<Condition>> read_condition(Reader& r, const YamlNode& node) 
 
 std::optional<Entry<Equipment>> read_equipment(Reader& r, const YamlNode& node) {
   if (!r.expect_map(node, "an equipment entry")) return std::nullopt;
-  Reader::Map m(r, node, "equipment", kEquipmentKeys);
+  Reader::Map m(r, node, owner_name("equipment", node), kEquipmentKeys);
   Entry<Equipment> e;
   bool ok = read_id_and_name(r, m, e.value);
   return ok ? std::optional(std::move(e)) : std::nullopt;
@@ -178,11 +183,7 @@ void read_enum(Reader& r, const Reader::Map& m, std::string_view key,
 
 std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) {
   if (!r.expect_map(node, "a technique")) return std::nullopt;
-  std::optional<std::string> id_hint;
-  for (std::size_t i = 0; i < node.size(); ++i)
-    if (node.key(i).value == "id" && node.val(i).type == NodeType::kScalar)
-      id_hint = node.val(i).value;
-  const std::string owner = owner_name("technique", id_hint);
+  const std::string owner = owner_name("technique", node);
   Reader::Map m(r, node, owner, kTechniqueKeys);
   Entry<Technique> e;
   Technique& t = e.value;
@@ -268,11 +269,7 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
 
 std::optional<Entry<Routine>> read_routine(Reader& r, const YamlNode& node) {
   if (!r.expect_map(node, "a routine")) return std::nullopt;
-  std::optional<std::string> id_hint;
-  for (std::size_t i = 0; i < node.size(); ++i)
-    if (node.key(i).value == "id" && node.val(i).type == NodeType::kScalar)
-      id_hint = node.val(i).value;
-  const std::string owner = owner_name("routine", id_hint);
+  const std::string owner = owner_name("routine", node);
   Reader::Map m(r, node, owner, kRoutineKeys);
   Entry<Routine> e;
   bool ok = read_id_and_name(r, m, e.value);
