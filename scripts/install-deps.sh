@@ -9,12 +9,15 @@ build_pkgs=(g++ cmake make libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinn
 test_pkgs=(doctest-dev python3 python3-jsonschema python3-icalendar libical-dev calcurse cmark
            pkg-config)
 bench_pkgs=(libbenchmark-dev time)
+# libFuzzer and the sanitizer runtimes come with Debian's clang (docs/fuzzing.md).
+fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
 case "${1:-build}" in
   build) ;;
   test) want+=("${test_pkgs[@]}") ;;
   bench) want+=("${bench_pkgs[@]}") ;;
+  fuzz) want+=("${fuzz_pkgs[@]}") ;;
   all) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
   *) echo "usage: $0 [build|test|bench|all]" >&2; exit 64 ;;
 esac
