@@ -73,6 +73,17 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (app.get_subcommands().empty() && !app.remaining().empty() && e.get_exit_code() != 0) {
+      // A word where a command belongs: name it and suggest the closest command.
+      std::string word = app.remaining().front();
+      std::vector<std::string> commands;
+      for (const auto* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+      ctx.err << fmt::format("massage-plan: error: unknown command '{}'\n", word);
+      std::string hint = model::did_you_mean(word, commands);
+      if (hint.empty()) hint = fmt::format("commands: {}", fmt::join(commands, ", "));
+      ctx.err << "  hint: " << hint << '\n';
+      return static_cast<int>(ExitCode::kUsage);
+    }
     int code = app.exit(e, ctx.out, ctx.err);
     if (code == 0) return 0;
     if (auto hint = parse_hint(app, e); !hint.empty()) ctx.err << "  hint: " << hint << '\n';

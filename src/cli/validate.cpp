@@ -9,6 +9,11 @@
 #include "library/yaml_tree.hpp"
 
 namespace mp::cli {
+namespace {
+std::string count(std::size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+}  // namespace
 
 void setup_validate(CLI::App& app, Context& ctx) {
   auto paths = std::make_shared<std::vector<std::string>>();
@@ -32,9 +37,9 @@ void setup_validate(CLI::App& app, Context& ctx) {
       }
       if (!ctx.global.quiet)
         ctx.out << fmt::format(
-            "ok: {} techniques, {} routines, {} goals, {} conditions, {} equipment{}\n",
-            lib.techniques.size(), lib.routines.size(), lib.goals.size(), lib.conditions.size(),
-            lib.equipment.size(), profile_note);
+            "ok: {}, {}, {}, {}, {} equipment{}\n", count(lib.techniques.size(), "technique"),
+            count(lib.routines.size(), "routine"), count(lib.goals.size(), "goal"),
+            count(lib.conditions.size(), "condition"), lib.equipment.size(), profile_note);
       return 0;
     };
   });

@@ -432,14 +432,18 @@ LoadResult load_sources(const std::vector<Source>& sources) {
     merge("equipment", entries.equipment, all.equipment, source_diagnostics, result.notes);
     merge("technique", entries.techniques, all.techniques, source_diagnostics, result.notes);
     merge("routine", entries.routines, all.routines, source_diagnostics, result.notes);
-    // Within one file, report in reading order (files keep their order).
-    std::stable_sort(source_diagnostics.begin(), source_diagnostics.end(), by_location);
     diagnostics.insert(diagnostics.end(), source_diagnostics.begin(), source_diagnostics.end());
   }
-  std::vector<Diagnostic> reference_diagnostics;
-  check_references(all, reference_diagnostics);
-  std::stable_sort(reference_diagnostics.begin(), reference_diagnostics.end(), by_location);
-  diagnostics.insert(diagnostics.end(), reference_diagnostics.begin(), reference_diagnostics.end());
+  check_references(all, diagnostics);
+  // Report file by file in the order the files were given, each in reading order.
+  std::map<std::string, std::size_t> file_order;
+  for (const auto& source : sources)
+    for (const auto& file : source.files) file_order.emplace(file.name, file_order.size());
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     auto fa = file_order[a.where.file], fb = file_order[b.where.file];
+                     return fa != fb ? fa < fb : by_location(a, b);
+                   });
   if (!diagnostics.empty()) throw DiagnosticError(std::move(diagnostics));
   // std::map iteration is id order, so the library comes out sorted for binary search.
   result.library.techniques = values_of(all.techniques);
