@@ -213,6 +213,20 @@ class Search {
     }
     return snap;
   }
+  Snapshot save_block(int first, int last) const {
+    Snapshot snap;
+    snap.total = total_;
+    for (int d = first; d < last; ++d)
+      for (int s = 0; s < p_.slots; ++s)
+        snap.slots.emplace_back(d * p_.slots + s, slots_[idx(d, s)]);
+    return snap;
+  }
+  // Fills every self-care slot of days first..last-1 (a move on one day can free another).
+  void fill_block(int first, int last, const std::vector<int>& cands) {
+    for (int d = first; d < last; ++d)
+      if (p_.selfcare[static_cast<std::size_t>(d)])
+        for (int s = 0; s < p_.slots; ++s) fill(d, s, cands);
+  }
   void restore(const Snapshot& snap) {
     for (const auto& [key, items] : snap.slots) {
       const int d = key / p_.slots;
@@ -337,15 +351,23 @@ class Search {
     }
   }
 
-  // Local search inside block k until no move improves the score (or the pass limit).
+  // Local search inside block k until no move improves the score (or the pass limit). Small
+  // problems use day-level moves (a day's items re-packed into its slots exactly); large ones
+  // use cheaper slot-level moves.
   void improve_block(int k, int max_passes) {
     const int first = 7 * k;
     const int last = first + p_.block_len[static_cast<std::size_t>(k)];
     const auto& cands = p_.shortlist;
+    const bool by_day = p_.pool.size() <= kFullNeighbourhood;
     for (int pass = 0; pass < max_passes; ++pass) {
       bool improved = false;
       for (int d = first; d < last; ++d) {
         if (!p_.selfcare[static_cast<std::size_t>(d)]) continue;
+        if (by_day) {
+          improved |= try_day(d, cands);
+          improved |= try_day_moves(d, first, last, cands);
+          continue;
+        }
         for (int s = 0; s < p_.slots; ++s) {
           improved |= try_shorten(d, s, cands);
           improved |= try_replace(d, s, cands);
@@ -353,10 +375,229 @@ class Search {
           improved |= try_move(d, s, first, last, cands);
         }
       }
-      if (p_.pool.size() <= kFullNeighbourhood) improved |= try_swaps(first, last, cands);
+      if (by_day) improved |= try_swaps(first, last, cands);
       improved |= try_pro_moves(first, last);
       if (!improved) break;
     }
+  }
+
+  // --- Day-level moves. The score depends only on each day's minutes per technique, so a
+  // day's items may be re-packed into its slots at will. ---
+
+  std::vector<Item> day_items(int d) const {
+    std::vector<Item> items;
+    for (int s = 0; s < p_.slots; ++s)
+      for (const auto& it : slots_[idx(d, s)]) items.push_back(it);
+    return items;
+  }
+
+  // Assigns items to slots by a bounded exact search, longest first; false when they do not fit.
+  bool pack(std::vector<Item>& items, std::vector<int>& where) const {
+    std::stable_sort(items.begin(), items.end(),
+                     [](const Item& a, const Item& b) { return a.minutes > b.minutes; });
+    where.assign(items.size(), 0);
+    std::vector<int> free(p_.slot_cap);
+    long budget = 20000;
+    auto dfs = [&](auto&& self, std::size_t i) -> bool {
+      if (i == items.size()) return true;
+      if (--budget < 0) return false;
+      for (int s = 0; s < p_.slots; ++s) {
+        auto& f = free[static_cast<std::size_t>(s)];
+        if (f < items[i].minutes) continue;
+        f -= items[i].minutes;
+        where[i] = s;
+        if (self(self, i + 1)) return true;
+        f += items[i].minutes;
+      }
+      return false;
+    };
+    return dfs(dfs, 0);
+  }
+  bool fits(std::vector<Item> items) const {
+    std::vector<int> where;
+    return pack(items, where);
+  }
+  // Replaces day d's items by `items`, re-packed; false (and no change) when they do not fit.
+  bool set_day(int d, std::vector<Item> items) {
+    std::vector<int> where;
+    if (!pack(items, where)) return false;
+    for (int s = 0; s < p_.slots; ++s)
+      while (!slots_[idx(d, s)].empty()) remove_item(d, s, slots_[idx(d, s)].size() - 1);
+    for (std::size_t i = 0; i < items.size(); ++i)
+      add_item(d, where[i], items[i].tech, items[i].minutes);
+    return true;
+  }
+  bool on_day(int t, int d) const {
+    const auto& u = used_[static_cast<std::size_t>(t)];
+    return std::binary_search(u.begin(), u.end(), d);
+  }
+
+  // Greedy fill of a whole day, by gain per minute, re-packing as needed.
+  void fill_day(int d, const std::vector<int>& cands) {
+    struct Option {
+      std::int64_t key;
+      int extend;
+      int tie;
+      int t;
+      std::size_t i;
+    };
+    for (;;) {
+      const auto items = day_items(d);
+      std::vector<Option> options;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (items[i].minutes >= p_.techs[static_cast<std::size_t>(items[i].tech)].max) continue;
+        const std::int64_t key = quantise(delta(items[i].tech, d, 1));
+        if (key > 0) options.push_back({key, 1, 0, items[i].tech, i});
+      }
+      for (int t : cands) {
+        const Tech& tech = p_.techs[static_cast<std::size_t>(t)];
+        if (!can_use(t, d)) continue;
+        const std::int64_t key = quantise(delta(t, d, tech.min) / tech.min);
+        if (key > 0) options.push_back({key, 0, tie(t, d), t, 0});
+      }
+      std::sort(options.begin(), options.end(), [](const Option& a, const Option& b) {
+        if (a.key != b.key) return a.key > b.key;
+        if (a.extend != b.extend) return a.extend > b.extend;
+        if (a.tie != b.tie) return a.tie > b.tie;
+        return a.t < b.t;
+      });
+      bool applied = false;
+      for (const auto& o : options) {
+        auto next = items;
+        if (o.extend)
+          ++next[o.i].minutes;
+        else
+          next.push_back({o.t, p_.techs[static_cast<std::size_t>(o.t)].min});
+        if (set_day(d, next)) {
+          applied = true;
+          break;
+        }
+      }
+      if (!applied) return;
+    }
+  }
+
+  // Makes room on day d for t at its shortest duration by shortening or dropping the items
+  // that lose least per minute freed; false when no room can be made.
+  bool squeeze_in(int d, int t) {
+    const int need = p_.techs[static_cast<std::size_t>(t)].min;
+    for (;;) {
+      auto items = day_items(d);
+      items.push_back({t, need});
+      if (fits(items)) return set_day(d, items);
+      items.pop_back();
+      if (items.empty()) return false;
+      std::size_t best_i = items.size();
+      bool best_drop = false;
+      double best_rate = 0;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        const Tech& tech = p_.techs[static_cast<std::size_t>(items[i].tech)];
+        const double drop = delta(items[i].tech, d, -items[i].minutes) / items[i].minutes;
+        if (best_i == items.size() || drop > best_rate) {
+          best_i = i;
+          best_drop = true;
+          best_rate = drop;
+        }
+        if (items[i].minutes > tech.min) {
+          const double cut = delta(items[i].tech, d, -1);
+          if (cut > best_rate) {
+            best_i = i;
+            best_drop = false;
+            best_rate = cut;
+          }
+        }
+      }
+      if (best_drop)
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(best_i));
+      else
+        --items[best_i].minutes;
+      set_day(d, items);
+    }
+  }
+
+  Snapshot save_day(int d) const { return save_block(d, d + 1); }
+  void fill_days(int first, int last, const std::vector<int>& cands) {
+    for (int d = first; d < last; ++d)
+      if (p_.selfcare[static_cast<std::size_t>(d)]) fill_day(d, cands);
+  }
+
+  // One day: shorten an item, replace or drop an item, or squeeze in a new technique.
+  bool try_day(int d, const std::vector<int>& cands) {
+    bool improved = false;
+    const auto base_items = day_items(d);
+    for (std::size_t i = 0; i < base_items.size(); ++i) {
+      auto snap = save_day(d);
+      auto items = day_items(d);
+      if (i >= items.size()) break;
+      if (items[i].minutes > p_.techs[static_cast<std::size_t>(items[i].tech)].min) {
+        --items[i].minutes;
+        set_day(d, items);
+        fill_day(d, cands);
+        if (total_ > snap.total + kEps) {
+          improved = true;
+          continue;
+        }
+        restore(snap);
+      }
+    }
+    // Replace item i by t (t = -1: drop it; i = none: only add t).
+    for (std::size_t i = 0; i <= day_items(d).size(); ++i) {
+      auto snap = save_day(d);
+      const auto items = day_items(d);
+      if (i > items.size()) break;
+      double best = snap.total + kEps;
+      int best_t = -2;
+      auto attempt = [&](int t) {
+        if (i < items.size()) {
+          auto rest = items;
+          rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
+          set_day(d, rest);
+        }
+        if (t >= 0 && (on_day(t, d) || !can_use(t, d) || !squeeze_in(d, t))) return false;
+        fill_day(d, cands);
+        return true;
+      };
+      for (int c = -1, n = static_cast<int>(cands.size()); c < n; ++c) {
+        const int t = c < 0 ? -1 : cands[static_cast<std::size_t>(c)];
+        if (i == items.size() && t < 0) continue;
+        if (t >= 0 && on_day(t, d)) continue;
+        if (attempt(t) && total_ > best) {
+          best = total_;
+          best_t = t;
+        }
+        restore(snap);
+      }
+      if (best_t != -2) {
+        attempt(best_t);
+        improved = true;
+      }
+    }
+    return improved;
+  }
+
+  // Move one of day d's items to another day of the block, making room there.
+  bool try_day_moves(int d, int first, int last, const std::vector<int>& cands) {
+    bool improved = false;
+    for (std::size_t i = 0; i < day_items(d).size(); ++i) {
+      for (int d2 = first; d2 < last; ++d2) {
+        if (d2 == d || !p_.selfcare[static_cast<std::size_t>(d2)]) continue;
+        auto items = day_items(d);
+        if (i >= items.size()) break;
+        const int t = items[i].tech;
+        auto snap = save_block(first, last);
+        items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
+        set_day(d, items);
+        if (can_use(t, d2) && squeeze_in(d2, t)) {
+          fill_days(first, last, cands);
+          if (total_ > snap.total + kEps) {
+            improved = true;
+            break;
+          }
+        }
+        restore(snap);
+      }
+    }
+    return improved;
   }
 
   // Professional sessions for block k: up to the cap, each at the best (gain, variety) day.
@@ -528,12 +769,12 @@ class Search {
           if (d2 == d && s2 == s) continue;
           if (p_.slot_cap[static_cast<std::size_t>(s2)] < tech.min) continue;
           if (slots_[idx(d, s)][i].tech != item.tech) break;
-          auto snap = save({{d, s}, {d2, s2}});
+          auto snap = save_block(first, last);
           remove_item(d, s, i);
           if (tech.min <= slack(d2, s2) && can_use(item.tech, d2)) {
             add_item(d2, s2, item.tech, tech.min);
-            fill(d, s, cands);
             fill(d2, s2, cands);
+            fill_block(first, last, cands);
             if (total_ > snap.total + kEps) {
               improved = true;
               break;
@@ -555,34 +796,26 @@ class Search {
         if (!p_.selfcare[static_cast<std::size_t>(d1)] ||
             !p_.selfcare[static_cast<std::size_t>(d2)])
           continue;
-        for (int s1 = 0; s1 < p_.slots; ++s1)
-          for (int s2 = 0; s2 < p_.slots; ++s2)
-            for (std::size_t i1 = 0; i1 < slots_[idx(d1, s1)].size(); ++i1)
-              for (std::size_t i2 = 0; i2 < slots_[idx(d2, s2)].size(); ++i2) {
-                const Item a = slots_[idx(d1, s1)][i1];
-                const Item b = slots_[idx(d2, s2)][i2];
-                if (a.tech == b.tech) continue;
-                auto snap = save({{d1, s1}, {d2, s2}});
-                remove_item(d1, s1, i1);
-                remove_item(d2, s2, i2);
-                const Tech& ta = p_.techs[static_cast<std::size_t>(a.tech)];
-                const Tech& tb = p_.techs[static_cast<std::size_t>(b.tech)];
-                bool ok = false;
-                if (can_use(a.tech, d2) && ta.min <= slack(d2, s2)) {
-                  add_item(d2, s2, a.tech, ta.min);
-                  if (can_use(b.tech, d1) && tb.min <= slack(d1, s1)) {
-                    add_item(d1, s1, b.tech, tb.min);
-                    fill(d1, s1, cands);
-                    fill(d2, s2, cands);
-                    ok = true;
-                  }
-                }
-                if (ok && total_ > snap.total + kEps) {
-                  improved = true;
-                } else {
-                  restore(snap);
-                }
-              }
+        for (std::size_t i1 = 0; i1 < day_items(d1).size(); ++i1)
+          for (std::size_t i2 = 0; i2 < day_items(d2).size(); ++i2) {
+            auto a_items = day_items(d1);
+            auto b_items = day_items(d2);
+            if (i1 >= a_items.size() || i2 >= b_items.size()) break;
+            const int a = a_items[i1].tech;
+            const int b = b_items[i2].tech;
+            if (a == b || on_day(a, d2) || on_day(b, d1)) continue;
+            auto snap = save_block(first, last);
+            a_items.erase(a_items.begin() + static_cast<std::ptrdiff_t>(i1));
+            b_items.erase(b_items.begin() + static_cast<std::ptrdiff_t>(i2));
+            set_day(d1, a_items);
+            set_day(d2, b_items);
+            bool ok = can_use(a, d2) && squeeze_in(d2, a) && can_use(b, d1) && squeeze_in(d1, b);
+            if (ok) fill_days(first, last, cands);
+            if (ok && total_ > snap.total + kEps)
+              improved = true;
+            else
+              restore(snap);
+          }
       }
     return improved;
   }
@@ -1023,7 +1256,11 @@ model::Plan make_plan(const Library& library, const Profile& profile, const Plan
       std::map<std::string, std::vector<std::string>> by_reason;
       for (std::size_t li = 0; li < library.techniques.size(); ++li)
         by_reason[reason_of[li]].push_back(library.techniques[li].id);
-      if (by_reason.size() == 1 && by_reason.begin()->first == "serves none of the chosen goals") {
+      bool any_serves = false;
+      for (const auto& t : library.techniques)
+        for (const auto& [id, w] : t.goals)
+          any_serves = any_serves || (w > 0 && goal_index.count(id) > 0);
+      if (!any_serves) {
         std::vector<std::string> goal_ids;
         for (const auto& g : profile.goals) goal_ids.push_back(g.id);
         lines.push_back(fmt::format("no technique in the library serves the chosen goals ({})",
