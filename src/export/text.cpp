@@ -156,14 +156,21 @@ void write_text(std::ostream& out, const model::Plan& plan, const model::Library
   p.paint(kBold, truncate_to_width(title, kWidth));
   p << "\n";
   if (!plan.profile.goals.empty()) {
-    std::string goals = "Goals: ";
+    // Wrap between goals, never inside "(priority N)".
+    std::string line = "Goals:";
     for (std::size_t i = 0; i < plan.profile.goals.size(); ++i) {
       const auto& goal = plan.profile.goals[i];
-      if (i > 0) goals += ", ";
-      goals += printable(goal_name(library, goal.id), false) + " (priority " +
-               std::to_string(goal.priority) + ")";
+      std::string piece = printable(goal_name(library, goal.id), false) + " (priority " +
+                          std::to_string(goal.priority) + ")" +
+                          (i + 1 < plan.profile.goals.size() ? "," : "");
+      piece = truncate_to_width(piece, kWidth - 7);
+      if (i > 0 && display_width(line) + 1 + display_width(piece) > kWidth) {
+        p << line << "\n";
+        line = "      ";
+      }
+      line += " " + piece;
     }
-    p.wrapped({}, goals, 7, kWidth - 7);
+    p << line << "\n";
   }
   for (const auto& warning : plan.warnings) {
     p.paint(kYellow, "warning: ");

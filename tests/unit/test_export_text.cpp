@@ -53,8 +53,7 @@ TEST_CASE("export text: days, sessions and items in aligned columns") {
   std::string text = text_of(mp::test::export_plan());
   CHECK(text.starts_with(
       "Massage plan: 2026-03-28 to 2026-03-31 (4 days)\n"
-      "Goals: Tension headache relief (priority 3), Stress reduction (priority\n"
-      "       1)\n"
+      "Goals: Tension headache relief (priority 3), Stress reduction (priority 1)\n"
       "warning: Only 4 days planned; a full week scores more evenly.\n"
       "warning: Warning with \"quotes\", commas; and\n"
       "         a newline\n"
@@ -78,6 +77,14 @@ TEST_CASE("export text: goal coverage bars and the total score") {
                      "  Tension headache relief  ########..  80% ######....  55% #######...  68%\n"
                      "  Stress reduction         ########## 100% #######...  65% ########..  83%\n"
                      "Total score: 0.713 (71%)\n"));
+}
+
+TEST_CASE("export text: the goals line wraps between goals") {
+  auto plan = mp::test::export_plan();
+  plan.profile.goals.push_back({"range-of-motion", 5, {}});
+  CHECK(text_of(plan).find(
+            "Goals: Tension headache relief (priority 3), Stress reduction (priority 1),\n"
+            "       Range of motion (priority 5)\n") != std::string::npos);
 }
 
 TEST_CASE("export text: every line fits 80 columns, whatever the library holds") {
