@@ -443,6 +443,9 @@ class Search {
     };
     for (;;) {
       const auto items = day_items(d);
+      int free = 0;
+      for (int s = 0; s < p_.slots; ++s) free += slack(d, s);
+      if (free <= 0) return;
       std::vector<Option> options;
       for (std::size_t i = 0; i < items.size(); ++i) {
         if (items[i].minutes >= p_.techs[static_cast<std::size_t>(items[i].tech)].max) continue;
@@ -451,7 +454,7 @@ class Search {
       }
       for (int t : cands) {
         const Tech& tech = p_.techs[static_cast<std::size_t>(t)];
-        if (!can_use(t, d)) continue;
+        if (tech.min > free || !can_use(t, d)) continue;
         const std::int64_t key = quantise(delta(t, d, tech.min) / tech.min);
         if (key > 0) options.push_back({key, 0, tie(t, d), t, 0});
       }
@@ -521,9 +524,30 @@ class Search {
       if (p_.selfcare[static_cast<std::size_t>(d)]) fill_day(d, cands);
   }
 
+  // The few candidates that serve day d best per minute right now (replacement is costly).
+  std::vector<int> day_shortlist(int d, const std::vector<int>& cands) const {
+    constexpr std::size_t kKeep = 12;
+    if (cands.size() <= kKeep) return cands;
+    std::vector<std::pair<double, int>> rated;
+    for (int t : cands) {
+      const Tech& tech = p_.techs[static_cast<std::size_t>(t)];
+      if (on_day(t, d) || !can_use(t, d)) continue;
+      rated.emplace_back(delta(t, d, tech.min) / tech.min, t);
+    }
+    const std::size_t n = std::min(kKeep, rated.size());
+    std::partial_sort(rated.begin(), rated.begin() + static_cast<std::ptrdiff_t>(n), rated.end(),
+                      [](const auto& a, const auto& b) {
+                        return a.first != b.first ? a.first > b.first : a.second < b.second;
+                      });
+    std::vector<int> out;
+    for (std::size_t i = 0; i < n; ++i) out.push_back(rated[i].second);
+    return out;
+  }
+
   // One day: shorten an item, replace or drop an item, or squeeze in a new technique.
-  bool try_day(int d, const std::vector<int>& cands) {
+  bool try_day(int d, const std::vector<int>& all) {
     bool improved = false;
+    const auto cands = day_shortlist(d, all);
     const auto base_items = day_items(d);
     for (std::size_t i = 0; i < base_items.size(); ++i) {
       auto snap = save_day(d);
@@ -1309,7 +1333,7 @@ model::Plan make_plan(const Library& library, const Profile& profile, const Plan
   for (int k = 0; k < p.blocks; ++k) {
     search.place_pros(k);
     search.greedy_block(k);
-    search.improve_block(k, small ? 100 : 2);
+    search.improve_block(k, small ? 8 : 2);
   }
 
   // --- The plan. ---
