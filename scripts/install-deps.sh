@@ -8,7 +8,7 @@ build_pkgs=(g++ cmake make libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinn
 # cmark, a JSON Schema validator) and uses Debian's python3 to drive the golden CLI tests.
 test_pkgs=(doctest-dev python3 python3-jsonschema python3-icalendar libical-dev calcurse cmark
            pkg-config man-db groff-base bash-completion zsh fish dpkg-dev)
-bench_pkgs=(libbenchmark-dev time)
+bench_pkgs=(libbenchmark-dev time hyperfine coinor-cbc valgrind)
 # libFuzzer and the sanitizer runtimes come with Debian's clang (docs/fuzzing.md).
 fuzz_pkgs=(clang libclang-rt-14-dev)
 
