@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
+#include <sstream>
 
 #include "cli/context.hpp"
 #include "model/error.hpp"
@@ -20,12 +22,17 @@ std::string version_text() {
 }
 
 // CLI11 says "not expected" for a mistyped command or option; add what was probably meant.
+// It lists the unexpected words in no useful order, so an option-like word is tried first.
 std::string parse_hint(const CLI::App& app, const CLI::ParseError& e) {
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) == nullptr) return {};
   std::string what = e.what();
   auto colon = what.rfind(": ");
   if (colon == std::string::npos) return {};
-  std::string word = what.substr(colon + 2);
-  if (auto sp = word.find(' '); sp != std::string::npos) word.resize(sp);
+  std::vector<std::string> words;
+  std::istringstream in(what.substr(colon + 2));
+  for (std::string w; in >> w;) words.push_back(w);
+  std::stable_partition(words.begin(), words.end(),
+                        [](const std::string& w) { return w.rfind("-", 0) == 0; });
   std::vector<std::string> candidates;
   for (const auto* sub : app.get_subcommands({})) candidates.push_back(sub->get_name());
   const CLI::App* scope = &app;
@@ -34,7 +41,9 @@ std::string parse_hint(const CLI::App& app, const CLI::ParseError& e) {
     for (const auto& name : opt->get_lnames()) candidates.push_back("--" + name);
   for (const auto* opt : app.get_options())
     for (const auto& name : opt->get_lnames()) candidates.push_back("--" + name);
-  return model::did_you_mean(word, candidates);
+  for (const auto& w : words)
+    if (auto hint = model::did_you_mean(w, candidates); !hint.empty()) return hint;
+  return {};
 }
 
 }  // namespace
@@ -51,6 +60,7 @@ int run(int argc, char** argv) {
   auto& g = ctx.global;
   app.add_option("--library", g.library_paths,
                  "Add a library file or folder of *.yaml (repeatable; later ids replace earlier)")
+      ->allow_extra_args(false)
       ->type_name("PATH");
   app.add_flag("--no-builtin", g.no_builtin, "Do not load the built-in library");
   app.add_option("--profile", g.profile_path,

@@ -3,6 +3,9 @@
 #include <algorithm>
 
 namespace mp::model {
+namespace {
+constexpr std::size_t kMaxSuggestLength = 100;
+}  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   const std::size_t n = a.size();
@@ -26,9 +29,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates) {
-  // Accept up to a third of the word's length in edits (at least 2), so short words only
-  // match near-misses and long ids forgive a couple of slips.
-  const std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+  // Accept up to a third of the word's length in edits (at least 2; 1 for words under four
+  // letters), so short words only match near-misses and long ids forgive a couple of slips.
+  const std::size_t limit = word.size() < 4 ? 1 : std::max<std::size_t>(2, word.size() / 3);
+  // Nobody mistypes a 100-character id; without this bound a hostile file with long ids makes
+  // every hint a costly edit distance (64 KiB × 64 KiB per pair).
+  if (word.size() > kMaxSuggestLength) return std::nullopt;
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   // A word that merely spells out a short candidate ("tuesday" for "tue") is a likely match too.
@@ -36,6 +42,7 @@ std::optional<std::string> closest_match(std::string_view word,
     for (const auto& c : candidates)
       if (c.size() >= 3 && word.size() > c.size() && word.substr(0, c.size()) == c) return c;
   for (const auto& c : candidates) {
+    if (c.size() > word.size() + limit || word.size() > c.size() + limit) continue;
     std::size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;

@@ -46,9 +46,9 @@ def parse(path):
             case["exit"] = int(line[5:].strip())
         else:
             sys.exit(f"{path}: unknown header line: {line!r}")
+    # A section's lines are the output less its final newline, kept exactly, blank lines too.
     for name in list(sections):
-        text = "\n".join(sections[name])
-        sections[name] = text[:-1] if text.endswith("\n") else text
+        sections[name] = "\n".join(sections[name])
     case["stdout"] = sections.get("stdout", "")
     case["stderr"] = sections.get("stderr", "")
     if case["args"] is None:
