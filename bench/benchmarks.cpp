@@ -1,6 +1,7 @@
 // In-process benchmarks: load, plan, score and each export (docs/performance.md).
-// The synthetic libraries come from bench/gen_library.py, generated into the build tree;
-// MP_BENCH_LIBRARIES (environment) points elsewhere, e.g. at a 100k library in /tmp.
+// The synthetic libraries come from bench/gen_library.py, generated into the build tree (1k and
+// 10k); MP_BENCH_LIBRARIES=/tmp/mp-bench (environment) uses bench/scale.sh's, 100k included.
+// Sizes whose library is missing are skipped.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -35,8 +36,11 @@ const Source* generated_source(int techniques) {
   static std::map<int, std::unique_ptr<Source>> cache;
   auto& slot = cache[techniques];
   if (slot) return slot.get();
-  const fs::path dir = fs::path(libraries_dir()) / std::to_string(techniques);
+  // <dir>/<n> from the build, or <dir>/lib-<n> as bench/scale.sh names them.
+  fs::path dir = fs::path(libraries_dir()) / std::to_string(techniques);
   std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    dir = fs::path(libraries_dir()) / ("lib-" + std::to_string(techniques));
   if (!fs::is_directory(dir, ec)) return nullptr;
   std::vector<fs::path> names;
   for (const auto& e : fs::directory_iterator(dir))
@@ -173,7 +177,7 @@ void BM_PlanGenerated(benchmark::State& state) {
 }
 BENCHMARK(BM_PlanGenerated)
     ->ArgNames({"techniques", "days"})
-    ->ArgsProduct({{1000, 10000}, {1, 7, 28, 91, 364}})
+    ->ArgsProduct({{1000, 10000, 100000}, {1, 7, 28, 91, 364}})
     ->Unit(benchmark::kMillisecond);
 
 // ---- score and constraint check of a whole-year plan ----

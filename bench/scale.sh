@@ -12,7 +12,7 @@
 # For each library size it times `validate` (loading alone) and `plan --days D --format json`
 # with two slots a day and a professional session a week, and reports wall and CPU (user + sys)
 # seconds and peak resident memory; then it fits log(time) against log(techniques × days) and
-# prints the exponent, for the whole process and for planning alone (plan minus validate).
+# prints the exponent of the whole process (bench/fit.py fits planning alone, in process).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -104,10 +104,8 @@ def fit(points):
 
 print()
 print(f"exponent, whole-process CPU vs techniques x days: {fit([(n * d, c) for n, d, w, c, m, l in rows]):.2f}")
-# Below ~10 ms the difference is mostly process start-up noise; leave those points out.
-plan_only = [(n * d, c - l) for n, d, w, c, m, l in rows if c - l >= 0.01]
-print(f"exponent, planning CPU (plan - validate) vs techniques x days: {fit(plan_only):.2f}"
-      f" ({len(plan_only)} points)")
+# Planning alone is too small a difference of two noisy whole-process times to fit; the
+# in-process figures do that: mp_bench --benchmark_format=json | bench/fit.py (docs/performance.md).
 EOF
 
 if [ "$hf_runs" -gt 0 ]; then
