@@ -139,6 +139,7 @@ BENCHMARK(BM_LoadGenerated)
     ->ArgName("techniques")
     ->Arg(1000)
     ->Arg(10000)
+    ->Arg(100000)
     ->Unit(benchmark::kMillisecond);
 
 // ---- plan ----
