@@ -5,11 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
 jobs=$(nproc)
-cmake --preset release -DMP_BUILD_TESTS=ON >/dev/null
+cmake --preset release -DMP_BUILD_TESTS=ON -DMP_WERROR=ON >/dev/null
 cmake --build --preset release -j "$jobs"
 ctest --preset release
 if [ "${MP_SKIP_ASAN:-0}" != 1 ]; then
-  cmake --preset asan >/dev/null
+  cmake --preset asan -DMP_WERROR=ON >/dev/null
   cmake --build --preset asan -j "$jobs"
   ctest --preset asan
 fi

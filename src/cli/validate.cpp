@@ -30,7 +30,13 @@ void setup_validate(CLI::App& app, Context& ctx) {
         auto profile = library::read_profile(text, ctx.global.profile_path, &lib);
         if (auto problems = library::profile_problems(profile); !problems.empty()) {
           std::vector<Diagnostic> ds;
-          for (auto& p : problems) ds.push_back(Diagnostic{{ctx.global.profile_path, 0, 0}, p, {}});
+          for (auto& p : problems) {
+            // Built field by field: GCC 12 -O2 warns (falsely) on the nested braced form.
+            Diagnostic d;
+            d.where.file = ctx.global.profile_path;
+            d.message = std::move(p);
+            ds.push_back(std::move(d));
+          }
           throw DiagnosticError(std::move(ds));
         }
         profile_note = fmt::format("; profile {} ok", ctx.global.profile_path);
