@@ -28,7 +28,7 @@ struct PlanFlags {
   std::optional<int> minutes;
   std::string time;
   std::vector<std::string> sessions;
-  std::string weekdays;
+  std::optional<std::string> weekdays;  // set even when given empty, so "" is refused
   std::string start = "today";
   std::optional<int> days;
   std::optional<int> weeks;
@@ -36,7 +36,7 @@ struct PlanFlags {
   std::vector<std::string> equipment;
   std::optional<int> pro;
   std::optional<int> pro_minutes;
-  std::string pro_weekdays;
+  std::optional<std::string> pro_weekdays;
   std::string pro_time;
   std::string routine;
   std::uint64_t seed = 0;
@@ -146,6 +146,8 @@ model::Profile resolve_profile(const Context& ctx, const PlanFlags& f, const mod
           usage(fmt::format("--goal '{}': priority must be a whole number from 1 to 5", g));
         gp.priority = v;
       }
+      if (std::any_of(p.goals.begin(), p.goals.end(), [&](const auto& o) { return o.id == gp.id; }))
+        usage(fmt::format("--goal '{}' is given twice", gp.id));
       p.goals.push_back(gp);
     }
   }
@@ -170,7 +172,7 @@ model::Profile resolve_profile(const Context& ctx, const PlanFlags& f, const mod
       usage(fmt::format("--minutes {}: use 1 to {}", minutes, library::kMaxSessionMinutes));
     p.sessions = {model::SessionSlot{start, minutes}};
   }
-  if (!f.weekdays.empty()) p.weekdays = parse_weekdays("--weekdays", f.weekdays);
+  if (f.weekdays) p.weekdays = parse_weekdays("--weekdays", *f.weekdays);
   for (const auto& c : f.conditions)
     if (std::find(p.conditions.begin(), p.conditions.end(), c) == p.conditions.end())
       p.conditions.push_back(c);
@@ -194,10 +196,10 @@ model::Profile resolve_profile(const Context& ctx, const PlanFlags& f, const mod
                           library::kMaxProfessionalMinutes));
       p.professional->minutes = *f.pro_minutes;
     }
-    if (!f.pro_weekdays.empty())
-      p.professional->weekdays = parse_weekdays("--pro-weekdays", f.pro_weekdays);
+    if (f.pro_weekdays)
+      p.professional->weekdays = parse_weekdays("--pro-weekdays", *f.pro_weekdays);
     if (!f.pro_time.empty()) p.professional->start_minute = parse_clock("--pro-time", f.pro_time);
-  } else if (f.pro_minutes || !f.pro_weekdays.empty() || !f.pro_time.empty()) {
+  } else if (f.pro_minutes || f.pro_weekdays || !f.pro_time.empty()) {
     usage("--pro-minutes, --pro-weekdays and --pro-time need professional sessions: add --pro N");
   }
   if (!f.timezone.empty()) {
@@ -223,9 +225,11 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
   auto lib = load_library(ctx);
   planner::PlanRequest request;
   request.start = parse_start(f.start);
-  request.days = f.weeks ? *f.weeks * 7 : f.days.value_or(7);
-  if (request.days < 1 || request.days > kMaxDays)
-    usage(fmt::format("the plan would span {} days: use 1 to {} days", request.days, kMaxDays));
+  // In 64 bits: --weeks 400000000 must be refused, not wrap around.
+  const long long days = f.weeks ? *f.weeks * 7LL : f.days.value_or(7);
+  if (days < 1 || days > kMaxDays)
+    usage(fmt::format("the plan would span {} days: use 1 to {} days", days, kMaxDays));
+  request.days = static_cast<int>(days);
   request.seed = f.seed;
   request.routine_only = f.routine;
   if (!f.routine.empty() && !lib.find_routine(f.routine)) {
