@@ -8,7 +8,8 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += ':' + std::to_string(d.where.line);
     if (d.where.column > 0) out += ':' + std::to_string(d.where.column);
   }
-  out += out.empty() ? "error: " : ": error: ";
+  // Without a file (a command-line flag), say who is speaking, as other errors do.
+  out += out.empty() ? "massage-plan: error: " : ": error: ";
   out += d.message;
   if (!d.hint.empty()) out += "\n  hint: " + d.hint;
   return out;
