@@ -13,9 +13,21 @@ namespace {
 // trees) and enforcing the node-count and scalar-size limits as it goes.
 class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit TreeBuilder(const YamlLimits& limits) : limits_(limits) {}
+  TreeBuilder(std::string_view text, const YamlLimits& limits) : text_(text), limits_(limits) {}
 
-  void OnDocumentStart(const YAML::Mark&) override { stack_.clear(); }
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    // yaml-cpp does not consume some stray tokens (a ',' after a top-level scalar: `"a",`) and
+    // hands out empty documents at that spot forever; a document starting where the last one
+    // did means the parser is stuck there.
+    if (mark.pos >= 0 && mark.pos == last_document_pos_) {
+      auto at = static_cast<std::size_t>(mark.pos);
+      fail(mark, at < text_.size() && text_[at] > ' ' && text_[at] < 0x7f
+                     ? fmt::format("YAML syntax: unexpected '{}'", text_[at])
+                     : std::string("YAML syntax: unexpected text"));
+    }
+    last_document_pos_ = mark.pos;
+    stack_.clear();
+  }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { add(make(NodeType::kNull, mark)); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -82,7 +94,9 @@ class TreeBuilder : public YAML::EventHandler {
     add(std::move(done));
   }
 
+  std::string_view text_;
   const YamlLimits& limits_;
+  int last_document_pos_ = -1;
   std::vector<YamlNode> stack_;
   std::size_t nodes_ = 0;
 };
@@ -234,7 +248,7 @@ std::vector<YamlNode> parse_yaml(std::string_view text, const std::string& file,
     report(p.line, p.column, fmt::format("nesting deeper than {} levels", limits.max_depth));
     return {};
   }
-  TreeBuilder builder(limits);
+  TreeBuilder builder(text, limits);
   try {
     std::istringstream in{std::string(text)};
     YAML::Parser parser(in);
