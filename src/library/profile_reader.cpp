@@ -136,7 +136,10 @@ model::Profile read_profile_node(const YamlNode& node, const std::string& file,
   Reader::Map m(r, node, "profile", kProfileKeys);
 
   if (const YamlNode* n = m.get("goals")) {
-    if (r.expect_list(*n, "goals")) {
+    // Each goal is checked against the ones before it: cap the list before that turns quadratic.
+    if (n->type == NodeType::kSequence && n->children.size() > kMaxListEntries)
+      r.error(*n, fmt::format("goals lists more than {} entries", kMaxListEntries));
+    else if (r.expect_list(*n, "goals")) {
       for (const auto& item : n->children) {
         model::GoalPriority g;
         g.where = r.at(item);
@@ -166,8 +169,11 @@ model::Profile read_profile_node(const YamlNode& node, const std::string& file,
     if (r.expect_list(*n, "sessions")) {
       p.sessions.clear();
       if (n->children.empty()) r.error(*n, "sessions must list at least one session");
-      if (n->children.size() > 24) r.error(*n, "more than 24 sessions a day");
+      // Sessions are checked pairwise for overlaps: read no more than the limit allows.
+      if (n->children.size() > kMaxSessionsPerDay)
+        r.error(*n, fmt::format("more than {} sessions a day", kMaxSessionsPerDay));
       for (const auto& item : n->children) {
+        if (n->children.size() > kMaxSessionsPerDay) break;
         if (!r.expect_map(item, "a session")) continue;
         Reader::Map sm(r, item, "session", kSessionKeys);
         model::SessionSlot slot;
@@ -221,7 +227,9 @@ model::Profile read_profile_node(const YamlNode& node, const std::string& file,
     }
   }
   if (const YamlNode* n = m.get("routines")) {
-    if (r.expect_list(*n, "routines")) {
+    if (n->type == NodeType::kSequence && n->children.size() > kMaxListEntries)
+      r.error(*n, fmt::format("routines lists more than {} entries", kMaxListEntries));
+    else if (r.expect_list(*n, "routines")) {
       for (const auto& item : n->children) {
         if (!r.expect_map(item, "a pinned routine")) continue;
         Reader::Map rm(r, item, "pinned routine", kRoutineKeys);

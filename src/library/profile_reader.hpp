@@ -12,6 +12,7 @@ namespace mp::library {
 inline constexpr int kMaxSessionMinutes = 480;
 inline constexpr int kMaxProfessionalMinutes = 240;
 inline constexpr std::size_t kMaxListEntries = 1000;
+inline constexpr std::size_t kMaxSessionsPerDay = 24;
 
 /// Reads a profile (SPEC §3) strictly. When library is given, goal, condition, equipment and
 /// routine ids are checked against it with did-you-mean hints. Throws mp::DiagnosticError

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <set>
 
 #include "model/suggest.hpp"
 
@@ -192,6 +193,7 @@ std::optional<std::vector<std::string>> Reader::read_ids(const YamlNode& node,
                                                          std::string_view what) {
   if (!expect_list(node, what)) return std::nullopt;
   std::vector<std::string> out;
+  std::set<std::string> seen;  // not a linear search: a list may hold many thousand ids
   bool ok = true;
   for (const auto& item : node.children) {
     auto s = read_id(item, fmt::format("an entry of {}", what));
@@ -199,7 +201,7 @@ std::optional<std::vector<std::string>> Reader::read_ids(const YamlNode& node,
       ok = false;
       continue;
     }
-    if (std::find(out.begin(), out.end(), *s) != out.end()) {
+    if (!seen.insert(*s).second) {
       error(item, fmt::format("'{}' is listed twice in {}", *s, what));
       ok = false;
       continue;
