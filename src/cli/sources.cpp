@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -33,11 +34,16 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   if (!in)
     throw Error(ExitCode::kNoInput,
                 fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  // In chunks: reserving max_bytes up front would hold 16 MiB for every small file of a folder.
   std::string text;
-  text.resize(max_bytes + 1);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  std::array<char, 1 << 16> chunk{};
+  while (text.size() <= max_bytes) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    auto got = static_cast<std::size_t>(in.gcount());
+    text.append(chunk.data(), std::min(got, max_bytes + 1 - text.size()));
+    if (got < chunk.size()) break;
+  }
   if (in.bad()) throw Error(ExitCode::kNoInput, fmt::format("cannot read '{}'", path));
-  text.resize(static_cast<std::size_t>(in.gcount()));
   return text;
 }
 
