@@ -133,13 +133,18 @@ std::string session_description(const model::PlannedSession& session,
     std::string text = printable(technique_name(library, item.technique), false) + ", " +
                        std::to_string(item.minutes) + " min";
     if (t != nullptr) {
-      if (!t->dose.empty()) text += "\nDose: " + printable(t->dose, true);
+      // Appended piece by piece: GCC 12 -O2 warns (falsely, -Wrestrict) on "literal" + string.
+      auto line = [&text](std::string_view label, const std::string& body) {
+        text += '\n';
+        text += label;
+        text += printable(body, true);
+      };
+      if (!t->dose.empty()) line("Dose: ", t->dose);
       int n = 0;
-      for (const auto& step : t->steps)
-        text += "\n" + std::to_string(++n) + ". " + printable(step, true);
+      for (const auto& step : t->steps) line(std::to_string(++n) + ". ", step);
       if (t->steps.empty() && !t->description.empty())
-        text += "\n" + printable(t->description, true);
-      for (const auto& caution : t->cautions) text += "\nCaution: " + printable(caution, true);
+        line("", t->description);
+      for (const auto& caution : t->cautions) line("Caution: ", caution);
     }
     paragraph(text);
   }

@@ -27,6 +27,11 @@ struct SourceLocation {
 
 /// One located problem found while reading input.
 struct Diagnostic {
+  Diagnostic() = default;
+  // A constructor, not aggregate initialisation: GCC 12 -O2 warns (falsely) that the strings of
+  // a nested braced SourceLocation may be used uninitialised.
+  Diagnostic(SourceLocation where_, std::string message_, std::string hint_ = {})
+      : where(std::move(where_)), message(std::move(message_)), hint(std::move(hint_)) {}
   SourceLocation where;
   std::string message;
   std::string hint;  ///< empty when there is none; printed as "  hint: ..."
@@ -53,8 +58,7 @@ class Error : public std::runtime_error {
 /// Many located problems at once (invalid data: exit 65 unless told otherwise).
 class DiagnosticError : public Error {
  public:
-  explicit DiagnosticError(std::vector<Diagnostic> diagnostics,
-                           ExitCode code = ExitCode::kDataErr);
+  explicit DiagnosticError(std::vector<Diagnostic> diagnostics, ExitCode code = ExitCode::kDataErr);
   /// Every problem found, in reading order.
   [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
