@@ -25,7 +25,7 @@ import tempfile
 
 def parse(path):
     header, sections, current = [], {}, None
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8", newline="") as f:
         for line in f.read().split("\n"):
             if line.startswith("--- "):
                 current = line[4:].strip()
@@ -65,7 +65,7 @@ def write(path, case, out, err, status):
     lines.append(out)
     lines.append("--- stderr")
     lines.append(err)
-    with open(path, "w", encoding="utf-8") as f:
+    with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("\n".join(lines))
 
 
