@@ -153,12 +153,12 @@ TEST_CASE("limits: a diagnostic without a file names the program") {
 TEST_CASE("fuzz finding: a stray ',' after a top-level scalar is a syntax error") {
   // yaml-cpp handed out empty documents at the ',' forever; only the million-value limit stopped
   // it, after seconds and half a gigabyte.
-  for (const char* text : {"\"a\",", "\"a\",\n", "a: 1\n--- \"b\",\n"}) {
+  for (std::string text : {"\"a\",", "\"a\",\n", "a: 1\n--- \"b\",\n"}) {
     CAPTURE(text);
     std::vector<Diagnostic> ds;
     auto docs = lib::parse_yaml(text, "t.yaml", ds);
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].message == "YAML syntax: unexpected ','");
-    CHECK(docs.size() <= 2);
+    CHECK(docs.size() <= 3);  // what came before the comma, and one empty document at most
   }
 }
