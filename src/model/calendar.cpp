@@ -34,9 +34,7 @@ std::string format_date(Date d) {
   return buf;
 }
 
-Date add_days(Date d, int n) {
-  return Date{std::chrono::sys_days{d} + std::chrono::days{n}};
-}
+Date add_days(Date d, int n) { return Date{std::chrono::sys_days{d} + std::chrono::days{n}}; }
 
 WeekdayIndex weekday_of(Date d) {
   // iso_encoding: Monday = 1 … Sunday = 7.
