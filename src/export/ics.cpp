@@ -142,8 +142,7 @@ std::string session_description(const model::PlannedSession& session,
       if (!t->dose.empty()) line("Dose: ", t->dose);
       int n = 0;
       for (const auto& step : t->steps) line(std::to_string(++n) + ". ", step);
-      if (t->steps.empty() && !t->description.empty())
-        line("", t->description);
+      if (t->steps.empty() && !t->description.empty()) line("", t->description);
       for (const auto& caution : t->cautions) line("Caution: ", caution);
     }
     paragraph(text);

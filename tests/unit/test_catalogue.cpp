@@ -91,7 +91,8 @@ TEST_CASE("catalogue: professional techniques fit a typical 60-minute session") 
 
 TEST_CASE("catalogue: the key neck muscles are named as in anatomy") {
   std::set<std::string> muscles;
-  for (const Technique& t : builtin().techniques) muscles.insert(t.muscles.begin(), t.muscles.end());
+  for (const Technique& t : builtin().techniques)
+    muscles.insert(t.muscles.begin(), t.muscles.end());
   for (const char* m : {"trapezius", "sternocleidomastoid", "scalenes", "rhomboids",
                         "levator-scapulae", "suboccipitals"}) {
     CAPTURE(m);
@@ -120,17 +121,17 @@ TEST_CASE("catalogue: every goal is served by at least three techniques") {
   REQUIRE(lib.goals.size() >= 8);
   for (const auto& goal : lib.goals) {
     CAPTURE(goal.id);
-    const auto serving = std::count_if(lib.techniques.begin(), lib.techniques.end(),
-                                       [&](const Technique& t) {
-                                         auto it = t.goals.find(goal.id);
-                                         return it != t.goals.end() && it->second > 0;
-                                       });
+    const auto serving =
+        std::count_if(lib.techniques.begin(), lib.techniques.end(), [&](const Technique& t) {
+          auto it = t.goals.find(goal.id);
+          return it != t.goals.end() && it->second > 0;
+        });
     CHECK(serving >= 3);
     CHECK(goal.weekly_target_minutes > 0);
   }
-  for (const char* id : {"tension-headache", "range-of-motion", "stress-reduction",
-                         "muscle-relaxation", "circulation", "emotional-balance",
-                         "mental-clarity", "mindfulness"}) {
+  for (const char* id :
+       {"tension-headache", "range-of-motion", "stress-reduction", "muscle-relaxation",
+        "circulation", "emotional-balance", "mental-clarity", "mindfulness"}) {
     CAPTURE(id);
     CHECK(lib.find_goal(id) != nullptr);
   }
@@ -254,9 +255,9 @@ TEST_CASE("catalogue: conditions and red flags carry advice, urgent ones say to 
     REQUIRE(c != nullptr);
     CHECK_FALSE(c->red_flag);
   }
-  for (const char* id : {"thunderclap-headache", "new-neurological-symptoms",
-                         "fever-with-stiff-neck", "neck-pain-after-trauma",
-                         "possible-artery-dissection"}) {
+  for (const char* id :
+       {"thunderclap-headache", "new-neurological-symptoms", "fever-with-stiff-neck",
+        "neck-pain-after-trauma", "possible-artery-dissection"}) {
     CAPTURE(id);
     const auto* c = lib.find_condition(id);
     REQUIRE(c != nullptr);
