@@ -366,6 +366,7 @@ class Search {
         if (by_day) {
           improved |= try_day(d, cands);
           improved |= try_day_moves(d, first, last, cands);
+          improved |= try_day_dp(d, cands);
           continue;
         }
         for (int s = 0; s < p_.slots; ++s) {
@@ -597,6 +598,175 @@ class Search {
       }
     }
     return improved;
+  }
+
+  // Re-plans day d as a whole: a knapsack over the slots' loads (exact packing) of the day's
+  // items and its best few other candidates, each at any length in its range, keeping the few
+  // best partial plans per load by the exact concave score given the rest of the block.
+  // Bounded: only small slot grids, a short candidate list and a narrow beam.
+  bool try_day_dp(int d, const std::vector<int>& all) {
+    constexpr std::size_t kBeam = 4;
+    constexpr std::size_t kOthers = 14;
+    constexpr int kMaxStates = 512;
+    if (p_.slots == 0 || p_.slots > 3) return false;
+    // Nothing to gain when every goal is already met on this day and in its block.
+    {
+      const int k = d / 7;
+      bool met = true;
+      for (int g = 0; g < p_.goals && met; ++g)
+        met = (p_.selfcare[static_cast<std::size_t>(d)] == 0 ||
+               cov_[ci(d, g)] >= p_.daily_target[static_cast<std::size_t>(g)]) &&
+              bsum_[bi(k, g)] >= p_.block_target[bi(k, g)];
+      if (met) return false;
+    }
+    int states = 1;
+    for (int cap : p_.slot_cap) {
+      states *= cap + 1;
+      if (states > kMaxStates) return false;
+    }
+    auto snap = save_day(d);
+    const auto before = day_items(d);
+    set_day(d, {});
+    // Candidates: the day's items, then the best others per minute on the emptied day.
+    std::vector<int> cands;
+    for (const auto& it : before)
+      if (can_use(it.tech, d)) cands.push_back(it.tech);
+    {
+      std::vector<std::pair<double, int>> rated;
+      for (int t : all) {
+        if (std::find(cands.begin(), cands.end(), t) != cands.end() || !can_use(t, d)) continue;
+        const Tech& tech = p_.techs[static_cast<std::size_t>(t)];
+        const double r = delta(t, d, tech.min) / tech.min;
+        if (r > 0) rated.emplace_back(r, t);
+      }
+      const std::size_t n = std::min(kOthers, rated.size());
+      std::partial_sort(rated.begin(), rated.begin() + static_cast<std::ptrdiff_t>(n),
+                        rated.end(), [](const auto& a, const auto& b) {
+                          return a.first != b.first ? a.first > b.first : a.second < b.second;
+                        });
+      for (std::size_t i = 0; i < n; ++i) cands.push_back(rated[i].second);
+    }
+    // Goals the candidates touch, with the day's and block's coverage without the day's items.
+    const int k = d / 7;
+    const bool self = p_.selfcare[static_cast<std::size_t>(d)] != 0;
+    std::vector<int> gmap(static_cast<std::size_t>(p_.goals), -1);
+    std::vector<int> goals;
+    for (int t : cands)
+      for (auto [g, w] : p_.techs[static_cast<std::size_t>(t)].w)
+        if (gmap[static_cast<std::size_t>(g)] < 0) {
+          gmap[static_cast<std::size_t>(g)] = static_cast<int>(goals.size());
+          goals.push_back(g);
+        }
+    const std::size_t G = goals.size();
+    if (G == 0 || cands.empty()) {
+      restore(snap);
+      return false;
+    }
+    // Per goal: (coefficient, coverage so far, target) of the daily and the weekly part.
+    struct Part {
+      double coef, base, target;
+    };
+    std::vector<Part> parts;
+    for (int g : goals) {
+      const auto gi = static_cast<std::size_t>(g);
+      parts.push_back({self ? p_.coef_daily[gi] : 0.0, cov_[ci(d, g)], p_.daily_target[gi]});
+      parts.push_back({p_.coef_weekly[gi], bsum_[bi(k, g)], p_.block_target[bi(k, g)]});
+    }
+    auto value = [&](const double* c) {
+      double v = 0;
+      for (std::size_t j = 0; j < G; ++j) {
+        const Part& a = parts[2 * j];
+        const Part& b = parts[2 * j + 1];
+        v += a.coef * coverage_fraction(a.base + c[j], a.target) +
+             b.coef * coverage_fraction(b.base + c[j], b.target);
+      }
+      return v;
+    };
+    // Layered beam: entry = (value, coverage, parent entry, choice).
+    struct Entry {
+      double v;
+      int parent;  // index into the previous layer's entries
+      int minutes;
+      int slot;
+    };
+    std::vector<int> radix(static_cast<std::size_t>(p_.slots), 1);
+    for (int s = 1; s < p_.slots; ++s)
+      radix[static_cast<std::size_t>(s)] =
+          radix[static_cast<std::size_t>(s - 1)] * (p_.slot_cap[static_cast<std::size_t>(s - 1)] + 1);
+    struct Layer {
+      std::vector<Entry> entries;
+      std::vector<double> cov;  // G per entry
+      std::vector<int> state;   // per entry
+    };
+    std::vector<Layer> layers(cands.size() + 1);
+    layers[0].entries.push_back({value(std::vector<double>(G, 0.0).data()), -1, 0, -1});
+    layers[0].cov.assign(G, 0.0);
+    layers[0].state.push_back(0);
+    std::vector<std::vector<int>> by_state(static_cast<std::size_t>(states));
+    std::vector<double> c(G);
+    for (std::size_t li = 0; li < cands.size(); ++li) {
+      const Layer& prev = layers[li];
+      Layer& next = layers[li + 1];
+      for (auto& b : by_state) b.clear();
+      const Tech& tech = p_.techs[static_cast<std::size_t>(cands[li])];
+      auto offer = [&](int state, double v, int parent, int minutes, int slot, const double* cv) {
+        auto& list = by_state[static_cast<std::size_t>(state)];
+        std::size_t worst = 0;
+        if (list.size() >= kBeam) {
+          for (std::size_t i = 1; i < list.size(); ++i)
+            if (next.entries[static_cast<std::size_t>(list[i])].v <
+                next.entries[static_cast<std::size_t>(list[worst])].v)
+              worst = i;
+          if (next.entries[static_cast<std::size_t>(list[worst])].v >= v) return;
+        }
+        for (int e : list) {  // same coverage: keep the first
+          bool same = true;
+          for (std::size_t j = 0; j < G && same; ++j)
+            same = std::abs(next.cov[static_cast<std::size_t>(e) * G + j] - cv[j]) < 1e-9;
+          if (same) return;
+        }
+        if (list.size() >= kBeam) {
+          const int e = list[worst];
+          next.entries[static_cast<std::size_t>(e)] = {v, parent, minutes, slot};
+          std::copy(cv, cv + G, next.cov.begin() + static_cast<std::ptrdiff_t>(e) * static_cast<std::ptrdiff_t>(G));
+          return;
+        }
+        list.push_back(static_cast<int>(next.entries.size()));
+        next.entries.push_back({v, parent, minutes, slot});
+        next.cov.insert(next.cov.end(), cv, cv + G);
+        next.state.push_back(state);
+      };
+      for (std::size_t e = 0; e < prev.entries.size(); ++e) {
+        const double* pc = prev.cov.data() + e * G;
+        const int state = prev.state[e];
+        offer(state, prev.entries[e].v, static_cast<int>(e), 0, -1, pc);
+        for (int s = 0; s < p_.slots; ++s) {
+          const int load = state / radix[static_cast<std::size_t>(s)] %
+                           (p_.slot_cap[static_cast<std::size_t>(s)] + 1);
+          const int room = p_.slot_cap[static_cast<std::size_t>(s)] - load;
+          for (int m = tech.min; m <= std::min(tech.max, room); ++m) {
+            std::copy(pc, pc + G, c.begin());
+            for (auto [g, w] : tech.w) c[static_cast<std::size_t>(gmap[static_cast<std::size_t>(g)])] += w * m;
+            offer(state + m * radix[static_cast<std::size_t>(s)], value(c.data()),
+                  static_cast<int>(e), m, s, c.data());
+          }
+        }
+      }
+    }
+    const Layer& last = layers.back();
+    std::size_t best = 0;
+    for (std::size_t e = 1; e < last.entries.size(); ++e)
+      if (last.entries[e].v > last.entries[best].v) best = e;
+    std::vector<Item> items;
+    int e = static_cast<int>(best);
+    for (std::size_t li = cands.size(); li > 0; --li) {
+      const Entry& en = layers[li].entries[static_cast<std::size_t>(e)];
+      if (en.minutes > 0) items.push_back({cands[li - 1], en.minutes});
+      e = en.parent;
+    }
+    if (set_day(d, items) && total_ > snap.total + kEps) return true;
+    restore(snap);
+    return false;
   }
 
   // Move one of day d's items to another day of the block, making room there.
