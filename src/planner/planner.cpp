@@ -640,8 +640,8 @@ class Search {
         if (r > 0) rated.emplace_back(r, t);
       }
       const std::size_t n = std::min(kOthers, rated.size());
-      std::partial_sort(rated.begin(), rated.begin() + static_cast<std::ptrdiff_t>(n),
-                        rated.end(), [](const auto& a, const auto& b) {
+      std::partial_sort(rated.begin(), rated.begin() + static_cast<std::ptrdiff_t>(n), rated.end(),
+                        [](const auto& a, const auto& b) {
                           return a.first != b.first ? a.first > b.first : a.second < b.second;
                         });
       for (std::size_t i = 0; i < n; ++i) cands.push_back(rated[i].second);
@@ -691,8 +691,8 @@ class Search {
     };
     std::vector<int> radix(static_cast<std::size_t>(p_.slots), 1);
     for (int s = 1; s < p_.slots; ++s)
-      radix[static_cast<std::size_t>(s)] =
-          radix[static_cast<std::size_t>(s - 1)] * (p_.slot_cap[static_cast<std::size_t>(s - 1)] + 1);
+      radix[static_cast<std::size_t>(s)] = radix[static_cast<std::size_t>(s - 1)] *
+                                           (p_.slot_cap[static_cast<std::size_t>(s - 1)] + 1);
     struct Layer {
       std::vector<Entry> entries;
       std::vector<double> cov;  // G per entry
@@ -728,7 +728,9 @@ class Search {
         if (list.size() >= kBeam) {
           const int e = list[worst];
           next.entries[static_cast<std::size_t>(e)] = {v, parent, minutes, slot};
-          std::copy(cv, cv + G, next.cov.begin() + static_cast<std::ptrdiff_t>(e) * static_cast<std::ptrdiff_t>(G));
+          std::copy(
+              cv, cv + G,
+              next.cov.begin() + static_cast<std::ptrdiff_t>(e) * static_cast<std::ptrdiff_t>(G));
           return;
         }
         list.push_back(static_cast<int>(next.entries.size()));
@@ -746,7 +748,8 @@ class Search {
           const int room = p_.slot_cap[static_cast<std::size_t>(s)] - load;
           for (int m = tech.min; m <= std::min(tech.max, room); ++m) {
             std::copy(pc, pc + G, c.begin());
-            for (auto [g, w] : tech.w) c[static_cast<std::size_t>(gmap[static_cast<std::size_t>(g)])] += w * m;
+            for (auto [g, w] : tech.w)
+              c[static_cast<std::size_t>(gmap[static_cast<std::size_t>(g)])] += w * m;
             offer(state + m * radix[static_cast<std::size_t>(s)], value(c.data()),
                   static_cast<int>(e), m, s, c.data());
           }
