@@ -6,16 +6,9 @@ import csv
 import io
 import sys
 
+from consumer_common import arg_text, report
+
 HEADER = ["date", "start", "end", "session_kind", "technique", "name", "minutes", "goals"]
-
-
-def arg_text(value):
-    """A text argument, or "@FILE" for the file's exact contents (texts with semicolons and
-    newlines do not survive CMake lists)."""
-    if value.startswith("@"):
-        with open(value[1:], encoding="utf-8") as f:
-            return f.read()
-    return value
 
 
 def main():
@@ -55,11 +48,7 @@ def main():
     for text in map(arg_text, args.name_contains):
         if not any(text in name for name in names):
             problems.append(f"no name holds {text!r}")
-    for p in problems:
-        print(f"check_csv: {args.file}: {p}", file=sys.stderr)
-    if not problems:
-        print(f"check_csv: {args.file}: {len(body)} rows OK")
-    return 1 if problems else 0
+    return report("check_csv", args.file, problems, f"{len(body)} rows OK")
 
 
 if __name__ == "__main__":

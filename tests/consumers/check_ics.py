@@ -10,14 +10,7 @@ import zoneinfo
 
 import icalendar
 
-
-def arg_text(value):
-    """A text argument, or "@FILE" for the file's exact contents (texts with semicolons and
-    newlines do not survive CMake lists)."""
-    if value.startswith("@"):
-        with open(value[1:], encoding="utf-8") as f:
-            return f.read()
-    return value
+from consumer_common import arg_text, report
 
 
 def lint_bytes(data):
@@ -116,11 +109,7 @@ def main():
         if not any(text in d for d in descriptions):
             problems.append(f"no DESCRIPTION contains {text!r}")
 
-    for p in problems:
-        print(f"check_ics: {args.file}: {p}", file=sys.stderr)
-    if not problems:
-        print(f"check_ics: {args.file}: {len(events)} events OK")
-    return 1 if problems else 0
+    return report("check_ics", args.file, problems, f"{len(events)} events OK")
 
 
 if __name__ == "__main__":

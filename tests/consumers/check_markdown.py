@@ -8,6 +8,8 @@ import html.parser
 import subprocess
 import sys
 
+from consumer_common import arg_text, report
+
 
 class Outline(html.parser.HTMLParser):
     def __init__(self):
@@ -33,15 +35,6 @@ class Outline(html.parser.HTMLParser):
         if self.stack and self.li_texts and self.stack[-1] in ("li", "p") and \
                 "li" in self.stack and len(self.li_texts[-1]) < 4:
             self.li_texts[-1] += data
-
-
-def arg_text(value):
-    """A text argument, or "@FILE" for the file's exact contents (texts with semicolons and
-    newlines do not survive CMake lists)."""
-    if value.startswith("@"):
-        with open(value[1:], encoding="utf-8") as f:
-            return f.read()
-    return value
 
 
 def main():
@@ -80,11 +73,7 @@ def main():
         if literal not in text:
             problems.append(f"rendered text lacks {literal!r}")
 
-    for p in problems:
-        print(f"check_markdown: {args.file}: {p}", file=sys.stderr)
-    if not problems:
-        print(f"check_markdown: {args.file}: {boxes} checkbox items, structure OK")
-    return 1 if problems else 0
+    return report("check_markdown", args.file, problems, f"{boxes} checkbox items, structure OK")
 
 
 if __name__ == "__main__":
