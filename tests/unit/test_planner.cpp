@@ -359,32 +359,34 @@ TEST_CASE("planner: excluded techniques are explained and sorted by id") {
   CHECK(reasons["ball-massage"] == "needs tennis-ball");
 }
 
+// make_plan refuses to plan: exit status 1 and exactly this message.
+static void check_nothing_planned(const mp::model::Library& lib, const mp::model::Profile& profile,
+                                  const std::string& message) {
+  try {
+    make_plan(lib, profile, week());
+    FAIL("expected an error");
+  } catch (const mp::Error& e) {
+    CHECK(e.code() == mp::ExitCode::kNothingPlanned);
+    CHECK(std::string(e.what()) == message);
+  }
+}
+
 TEST_CASE("planner: a red-flag condition refuses to plan and points to a clinician") {
   const auto lib = sample_library();
   auto profile = sample_profile();
   SUBCASE("urgent") {
     profile.conditions = {"acute-neck-injury"};
-    try {
-      make_plan(lib, profile, week());
-      FAIL("expected an error");
-    } catch (const mp::Error& e) {
-      CHECK(e.code() == mp::ExitCode::kNothingPlanned);
-      CHECK(std::string(e.what()) ==
-            "nothing planned: 'Recent neck injury' (acute-neck-injury) is a red flag: see a "
-            "clinician now, urgently, before any self-care. Get the neck checked first.");
-    }
+    check_nothing_planned(
+        lib, profile,
+        "nothing planned: 'Recent neck injury' (acute-neck-injury) is a red flag: see a "
+        "clinician now, urgently, before any self-care. Get the neck checked first.");
   }
   SUBCASE("not urgent") {
     profile.conditions = {"arm-numbness"};
-    try {
-      make_plan(lib, profile, week());
-      FAIL("expected an error");
-    } catch (const mp::Error& e) {
-      CHECK(e.code() == mp::ExitCode::kNothingPlanned);
-      CHECK(std::string(e.what()) ==
-            "nothing planned: 'Numbness in the arm' (arm-numbness) is a red flag: see a "
-            "clinician soon, before starting self-care. Numbness needs a clinician's look.");
-    }
+    check_nothing_planned(
+        lib, profile,
+        "nothing planned: 'Numbness in the arm' (arm-numbness) is a red flag: see a "
+        "clinician soon, before starting self-care. Numbness needs a clinician's look.");
   }
 }
 
@@ -423,15 +425,9 @@ TEST_CASE("planner: nothing eligible is an error that gives the reasons") {
     lib.goals.push_back(goal("circulation", 60));
     lib.sort_by_id();
     profile.goals = {{"circulation", 1, {}}};
-    try {
-      make_plan(lib, profile, week());
-      FAIL("expected an error");
-    } catch (const mp::Error& e) {
-      CHECK(e.code() == mp::ExitCode::kNothingPlanned);
-      CHECK(std::string(e.what()) ==
-            "nothing planned: no technique can be scheduled\n"
-            "  no technique in the library serves the chosen goals (circulation)");
-    }
+    check_nothing_planned(lib, profile,
+                          "nothing planned: no technique can be scheduled\n"
+                          "  no technique in the library serves the chosen goals (circulation)");
   }
   SUBCASE("contraindications and equipment exclude everything") {
     profile.goals = {{"tension-headache", 1, {}}};
@@ -441,17 +437,11 @@ TEST_CASE("planner: nothing eligible is an error that gives the reasons") {
             lib.techniques.begin(), lib.techniques.end(),
             [](const auto& t) { return t.id == "chin-tuck" || t.id == "upper-trap-stretch"; }),
         lib.techniques.end());
-    try {
-      make_plan(lib, profile, week());
-      FAIL("expected an error");
-    } catch (const mp::Error& e) {
-      CHECK(e.code() == mp::ExitCode::kNothingPlanned);
-      CHECK(std::string(e.what()) ==
-            "nothing planned: no technique can be scheduled\n"
-            "  contraindicated by anticoagulants: 'ball-massage', 'deep-tissue'\n"
-            "  serves none of the chosen goals: 'box-breathing', 'neck-rolls', "
-            "'swedish-massage'");
-    }
+    check_nothing_planned(lib, profile,
+                          "nothing planned: no technique can be scheduled\n"
+                          "  contraindicated by anticoagulants: 'ball-massage', 'deep-tissue'\n"
+                          "  serves none of the chosen goals: 'box-breathing', 'neck-rolls', "
+                          "'swedish-massage'");
   }
   SUBCASE("no goals at all") {
     profile.goals.clear();
