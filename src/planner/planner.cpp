@@ -682,50 +682,49 @@ class Search {
       }
       return v;
     };
-    // Layered beam: entry = (value, coverage, parent entry, choice).
-    struct Entry {
-      double v;
-      int parent;  // index into the previous layer's entries
-      int minutes;
-      int slot;
-    };
+    // Layered beam: per layer and load state, the kBeam best partial plans (value, coverage,
+    // parent entry, choice). The buffers live in the Search and are reused from call to call.
     std::vector<int> radix(static_cast<std::size_t>(p_.slots), 1);
     for (int s = 1; s < p_.slots; ++s)
       radix[static_cast<std::size_t>(s)] = radix[static_cast<std::size_t>(s - 1)] *
                                            (p_.slot_cap[static_cast<std::size_t>(s - 1)] + 1);
-    struct Layer {
-      std::vector<Entry> entries;
-      std::vector<double> cov;  // G per entry
-      std::vector<int> state;   // per entry
-    };
-    std::vector<Layer> layers(cands.size() + 1);
-    layers[0].entries.push_back({value(std::vector<double>(G, 0.0).data()), -1, 0, -1});
-    layers[0].cov.assign(G, 0.0);
-    layers[0].state.push_back(0);
-    std::vector<std::vector<int>> by_state(static_cast<std::size_t>(states));
-    std::vector<double> c(G);
+    if (beam_.size() < cands.size() + 1) beam_.resize(cands.size() + 1);
+    for (std::size_t li = 0; li <= cands.size(); ++li) {
+      beam_[li].entries.clear();
+      beam_[li].cov.clear();
+      beam_[li].state.clear();
+    }
+    std::vector<double> zero(G, 0.0);
+    beam_[0].entries.push_back({value(zero.data()), -1, 0, -1});
+    beam_[0].cov.assign(G, 0.0);
+    beam_[0].state.push_back(0);
+    std::vector<int> in_state(static_cast<std::size_t>(states) * kBeam);
+    std::vector<unsigned char> count(static_cast<std::size_t>(states));
+    std::vector<double> mc;  // per length m: coverage (G each)
+    std::vector<double> mv;  // per length m: value
     for (std::size_t li = 0; li < cands.size(); ++li) {
-      const Layer& prev = layers[li];
-      Layer& next = layers[li + 1];
-      for (auto& b : by_state) b.clear();
+      const BeamLayer& prev = beam_[li];
+      BeamLayer& next = beam_[li + 1];
+      std::fill(count.begin(), count.end(), 0);
       const Tech& tech = p_.techs[static_cast<std::size_t>(cands[li])];
       auto offer = [&](int state, double v, int parent, int minutes, int slot, const double* cv) {
-        auto& list = by_state[static_cast<std::size_t>(state)];
+        int* list = in_state.data() + static_cast<std::size_t>(state) * kBeam;
+        const std::size_t n = count[static_cast<std::size_t>(state)];
         std::size_t worst = 0;
-        if (list.size() >= kBeam) {
-          for (std::size_t i = 1; i < list.size(); ++i)
+        if (n >= kBeam) {
+          for (std::size_t i = 1; i < n; ++i)
             if (next.entries[static_cast<std::size_t>(list[i])].v <
                 next.entries[static_cast<std::size_t>(list[worst])].v)
               worst = i;
           if (next.entries[static_cast<std::size_t>(list[worst])].v >= v) return;
         }
-        for (int e : list) {  // same coverage: keep the first
+        for (std::size_t i = 0; i < n; ++i) {  // same coverage: keep the first
+          const double* ec = next.cov.data() + static_cast<std::size_t>(list[i]) * G;
           bool same = true;
-          for (std::size_t j = 0; j < G && same; ++j)
-            same = std::abs(next.cov[static_cast<std::size_t>(e) * G + j] - cv[j]) < 1e-9;
+          for (std::size_t j = 0; j < G && same; ++j) same = std::abs(ec[j] - cv[j]) < 1e-9;
           if (same) return;
         }
-        if (list.size() >= kBeam) {
+        if (n >= kBeam) {
           const int e = list[worst];
           next.entries[static_cast<std::size_t>(e)] = {v, parent, minutes, slot};
           std::copy(
@@ -733,7 +732,8 @@ class Search {
               next.cov.begin() + static_cast<std::ptrdiff_t>(e) * static_cast<std::ptrdiff_t>(G));
           return;
         }
-        list.push_back(static_cast<int>(next.entries.size()));
+        list[n] = static_cast<int>(next.entries.size());
+        ++count[static_cast<std::size_t>(state)];
         next.entries.push_back({v, parent, minutes, slot});
         next.cov.insert(next.cov.end(), cv, cv + G);
         next.state.push_back(state);
@@ -742,28 +742,44 @@ class Search {
         const double* pc = prev.cov.data() + e * G;
         const int state = prev.state[e];
         offer(state, prev.entries[e].v, static_cast<int>(e), 0, -1, pc);
+        // The value of each length does not depend on the slot: price each once.
+        int room_max = 0;
+        for (int s = 0; s < p_.slots; ++s)
+          room_max = std::max(room_max, p_.slot_cap[static_cast<std::size_t>(s)] -
+                                            state / radix[static_cast<std::size_t>(s)] %
+                                                (p_.slot_cap[static_cast<std::size_t>(s)] + 1));
+        const int top = std::min(tech.max, room_max);
+        if (top < tech.min) continue;
+        const auto lengths = static_cast<std::size_t>(top - tech.min + 1);
+        mc.resize(lengths * G);
+        mv.resize(lengths);
+        for (int m = tech.min; m <= top; ++m) {
+          double* c = mc.data() + static_cast<std::size_t>(m - tech.min) * G;
+          std::copy(pc, pc + G, c);
+          for (auto [g, w] : tech.w)
+            c[static_cast<std::size_t>(gmap[static_cast<std::size_t>(g)])] += w * m;
+          mv[static_cast<std::size_t>(m - tech.min)] = value(c);
+        }
         for (int s = 0; s < p_.slots; ++s) {
           const int load = state / radix[static_cast<std::size_t>(s)] %
                            (p_.slot_cap[static_cast<std::size_t>(s)] + 1);
           const int room = p_.slot_cap[static_cast<std::size_t>(s)] - load;
           for (int m = tech.min; m <= std::min(tech.max, room); ++m) {
-            std::copy(pc, pc + G, c.begin());
-            for (auto [g, w] : tech.w)
-              c[static_cast<std::size_t>(gmap[static_cast<std::size_t>(g)])] += w * m;
-            offer(state + m * radix[static_cast<std::size_t>(s)], value(c.data()),
-                  static_cast<int>(e), m, s, c.data());
+            const auto i = static_cast<std::size_t>(m - tech.min);
+            offer(state + m * radix[static_cast<std::size_t>(s)], mv[i], static_cast<int>(e), m, s,
+                  mc.data() + i * G);
           }
         }
       }
     }
-    const Layer& last = layers.back();
+    const BeamLayer& last = beam_[cands.size()];
     std::size_t best = 0;
     for (std::size_t e = 1; e < last.entries.size(); ++e)
       if (last.entries[e].v > last.entries[best].v) best = e;
     std::vector<Item> items;
     int e = static_cast<int>(best);
     for (std::size_t li = cands.size(); li > 0; --li) {
-      const Entry& en = layers[li].entries[static_cast<std::size_t>(e)];
+      const BeamEntry& en = beam_[li].entries[static_cast<std::size_t>(e)];
       if (en.minutes > 0) items.push_back({cands[li - 1], en.minutes});
       e = en.parent;
     }
@@ -1059,6 +1075,19 @@ class Search {
   std::vector<std::vector<Item>> slots_;
   std::vector<int> load_;
   std::vector<int> pro_at_;
+  // The day re-plan's beam, kept between calls so its buffers are allocated once.
+  struct BeamEntry {
+    double v;
+    int parent;  // index into the previous layer's entries
+    int minutes;
+    int slot;
+  };
+  struct BeamLayer {
+    std::vector<BeamEntry> entries;
+    std::vector<double> cov;  // G per entry
+    std::vector<int> state;   // per entry
+  };
+  std::vector<BeamLayer> beam_;
 };
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
