@@ -672,6 +672,8 @@ class Search {
       parts.push_back({self ? p_.coef_daily[gi] : 0.0, cov_[ci(d, g)], p_.daily_target[gi]});
       parts.push_back({p_.coef_weekly[gi], bsum_[bi(k, g)], p_.block_target[bi(k, g)]});
     }
+    std::vector<double> slope;  // per part: score per unit of coverage below the target
+    for (const Part& part : parts) slope.push_back(part.target > 0 ? part.coef / part.target : 0);
     auto value = [&](const double* c) {
       double v = 0;
       for (std::size_t j = 0; j < G; ++j) {
@@ -682,6 +684,53 @@ class Search {
       }
       return v;
     };
+    // An upper bound on what the candidates from `from` on can still add to coverage c: the
+    // score is concave in coverage, so no minute gains more than the best candidate's gain per
+    // minute at c (its right derivative), and no goal's part more than it lacks to its target.
+    struct Bound {
+      double rate, headroom;
+    };
+    // The best rate depends only on the first candidate left and on which parts are still
+    // below their targets: with few parts, it is worked out once per such pair.
+    const std::size_t P = parts.size();
+    const bool memo = P <= 10;
+    std::vector<double> rate_memo(memo ? (cands.size() + 1) << P : 0, -1.0);
+    auto bound_at = [&](const double* c, std::size_t from) {
+      Bound out{0, 0};
+      unsigned below = 0;
+      for (std::size_t q = 0; q < P; ++q) {
+        if (memo && parts[q].base + c[q / 2] < parts[q].target) below |= 1U << q;
+        out.headroom +=
+            parts[q].coef * (1.0 - coverage_fraction(parts[q].base + c[q / 2], parts[q].target));
+      }
+      double* known = memo ? &rate_memo[(from << P) | below] : nullptr;
+      if (known != nullptr && *known >= 0) {
+        out.rate = *known;
+        return out;
+      }
+      for (std::size_t i = from; i < cands.size(); ++i) {
+        double r = 0;
+        for (auto [g, w] : p_.techs[static_cast<std::size_t>(cands[i])].w) {
+          const auto j = static_cast<std::size_t>(gmap[static_cast<std::size_t>(g)]);
+          for (std::size_t q = 2 * j; q < 2 * j + 2; ++q)
+            if (parts[q].base + c[j] < parts[q].target) r += w * slope[q];
+        }
+        out.rate = std::max(out.rate, r);
+      }
+      if (known != nullptr) *known = out.rate;
+      return out;
+    };
+    // The value of the day as it is: a partial plan that cannot beat it is not worth keeping.
+    double floor = 0;
+    {
+      std::vector<double> c0(G, 0.0);
+      for (const auto& it : before)
+        for (auto [g, w] : p_.techs[static_cast<std::size_t>(it.tech)].w)
+          c0[static_cast<std::size_t>(gmap[static_cast<std::size_t>(g)])] += w * it.minutes;
+      floor = value(c0.data());
+    }
+    int capacity = 0;
+    for (int cap : p_.slot_cap) capacity += cap;
     // Layered beam: per layer and load state, the kBeam best partial plans (value, coverage,
     // parent entry, choice). The buffers live in the Search and are reused from call to call.
     std::vector<int> radix(static_cast<std::size_t>(p_.slots), 1);
@@ -741,7 +790,17 @@ class Search {
       for (std::size_t e = 0; e < prev.entries.size(); ++e) {
         const double* pc = prev.cov.data() + e * G;
         const int state = prev.state[e];
-        offer(state, prev.entries[e].v, static_cast<int>(e), 0, -1, pc);
+        int filled = 0;  // minutes over all slots
+        for (int s = 0; s < p_.slots; ++s)
+          filled += state / radix[static_cast<std::size_t>(s)] %
+                    (p_.slot_cap[static_cast<std::size_t>(s)] + 1);
+        // Children have at least this coverage, so these bounds hold for them too.
+        const Bound bound = bound_at(pc, li + 1);
+        auto hopeless = [&](double v, int used) {
+          return v + std::min(bound.rate * (capacity - used), bound.headroom) <= floor;
+        };
+        if (!hopeless(prev.entries[e].v, filled))
+          offer(state, prev.entries[e].v, static_cast<int>(e), 0, -1, pc);
         // The value of each length does not depend on the slot: price each once.
         int room_max = 0;
         for (int s = 0; s < p_.slots; ++s)
@@ -766,6 +825,7 @@ class Search {
           const int room = p_.slot_cap[static_cast<std::size_t>(s)] - load;
           for (int m = tech.min; m <= std::min(tech.max, room); ++m) {
             const auto i = static_cast<std::size_t>(m - tech.min);
+            if (hopeless(mv[i], filled + m)) continue;
             offer(state + m * radix[static_cast<std::size_t>(s)], mv[i], static_cast<int>(e), m, s,
                   mc.data() + i * G);
           }
@@ -773,6 +833,10 @@ class Search {
       }
     }
     const BeamLayer& last = beam_[cands.size()];
+    if (last.entries.empty()) {
+      restore(snap);
+      return false;
+    }
     std::size_t best = 0;
     for (std::size_t e = 1; e < last.entries.size(); ++e)
       if (last.entries[e].v > last.entries[best].v) best = e;
