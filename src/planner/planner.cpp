@@ -353,33 +353,59 @@ class Search {
 
   // Local search inside block k until no move improves the score (or the pass limit). Small
   // problems use day-level moves (a day's items re-packed into its slots exactly); large ones
-  // use cheaper slot-level moves.
+  // use cheaper slot-level moves. The moves run in a fixed cycle, and the search stops as soon
+  // as every move of the cycle has failed since the last gain: they would fail again on the
+  // same plan (that is where a last pass over the whole cycle would end the search too).
   void improve_block(int k, int max_passes) {
     const int first = 7 * k;
     const int last = first + p_.block_len[static_cast<std::size_t>(k)];
     const auto& cands = p_.shortlist;
     const bool by_day = p_.pool.size() <= kFullNeighbourhood;
-    for (int pass = 0; pass < max_passes; ++pass) {
-      bool improved = false;
-      for (int d = first; d < last; ++d) {
-        if (!p_.selfcare[static_cast<std::size_t>(d)]) continue;
-        if (by_day) {
-          improved |= try_day(d, cands);
-          improved |= try_day_moves(d, first, last, cands);
-          improved |= try_day_dp(d, cands);
-          continue;
-        }
-        for (int s = 0; s < p_.slots; ++s) {
-          improved |= try_shorten(d, s, cands);
-          improved |= try_replace(d, s, cands);
-          improved |= try_squeeze(d, s, cands);
-          improved |= try_move(d, s, first, last, cands);
-        }
+    enum class Move { kDay, kDayMoves, kDayDp, kShorten, kReplace, kSqueeze, kMove, kSwaps, kPros };
+    struct Step {
+      Move move;
+      int d, s;
+    };
+    std::vector<Step> cycle;
+    for (int d = first; d < last; ++d) {
+      if (!p_.selfcare[static_cast<std::size_t>(d)]) continue;
+      if (by_day) {
+        for (Move m : {Move::kDay, Move::kDayMoves, Move::kDayDp}) cycle.push_back({m, d, 0});
+        continue;
       }
-      if (by_day) improved |= try_swaps(first, last, cands);
-      improved |= try_pro_moves(first, last);
-      if (!improved) break;
+      for (int s = 0; s < p_.slots; ++s)
+        for (Move m : {Move::kShorten, Move::kReplace, Move::kSqueeze, Move::kMove})
+          cycle.push_back({m, d, s});
     }
+    if (by_day) cycle.push_back({Move::kSwaps, 0, 0});
+    cycle.push_back({Move::kPros, 0, 0});
+    auto run = [&](const Step& step) {
+      switch (step.move) {
+        case Move::kDay:
+          return try_day(step.d, cands);
+        case Move::kDayMoves:
+          return try_day_moves(step.d, first, last, cands);
+        case Move::kDayDp:
+          return try_day_dp(step.d, cands);
+        case Move::kShorten:
+          return try_shorten(step.d, step.s, cands);
+        case Move::kReplace:
+          return try_replace(step.d, step.s, cands);
+        case Move::kSqueeze:
+          return try_squeeze(step.d, step.s, cands);
+        case Move::kMove:
+          return try_move(step.d, step.s, first, last, cands);
+        case Move::kSwaps:
+          return try_swaps(first, last, cands);
+        case Move::kPros:
+          return try_pro_moves(first, last);
+      }
+      return false;
+    };
+    const std::size_t n = cycle.size();
+    std::size_t failed = 0;  // moves in a row without a gain
+    for (std::size_t i = 0; i < n * static_cast<std::size_t>(max_passes) && failed < n; ++i)
+      failed = run(cycle[i % n]) ? 0 : failed + 1;
   }
 
   // --- Day-level moves. The score depends only on each day's minutes per technique, so a
