@@ -122,14 +122,17 @@ class Search {
       const double dc = w * dm;
       const double c = cov_[ci(d, g)];
       const double s = bsum_[bi(k, g)];
+      // A part met before and after the change does not move (the common case, and cheap).
       if (p_.selfcare[static_cast<std::size_t>(d)]) {
         const double tg = p_.daily_target[static_cast<std::size_t>(g)];
-        sum += p_.coef_daily[static_cast<std::size_t>(g)] *
-               (coverage_fraction(c + dc, tg) - coverage_fraction(c, tg));
+        if (c < tg || c + dc < tg)
+          sum += p_.coef_daily[static_cast<std::size_t>(g)] *
+                 (coverage_fraction(c + dc, tg) - coverage_fraction(c, tg));
       }
       const double bt = p_.block_target[bi(k, g)];
-      sum += p_.coef_weekly[static_cast<std::size_t>(g)] *
-             (coverage_fraction(s + dc, bt) - coverage_fraction(s, bt));
+      if (s < bt || s + dc < bt)
+        sum += p_.coef_weekly[static_cast<std::size_t>(g)] *
+               (coverage_fraction(s + dc, bt) - coverage_fraction(s, bt));
     }
     return sum;
   }
@@ -459,51 +462,75 @@ class Search {
     return std::binary_search(u.begin(), u.end(), d);
   }
 
-  // Greedy fill of a whole day, by gain per minute, re-packing as needed.
+  // Greedy fill of a whole day, by gain per minute, re-packing as needed: each step takes the
+  // best option (lengthen an item by a minute or add a technique at its shortest) that still
+  // fits. Gains only fall as the day fills, so options wait in a lazy heap, re-priced only when
+  // they reach its top; one that no longer fits, or gains nothing, never will again.
   void fill_day(int d, const std::vector<int>& cands) {
     struct Option {
       std::int64_t key;
-      int extend;
+      int extend;  // 1 = lengthen the day's item of t, 0 = add t
       int tie;
       int t;
-      std::size_t i;
     };
-    for (;;) {
-      const auto items = day_items(d);
+    auto worse = [](const Option& a, const Option& b) {
+      if (a.key != b.key) return a.key < b.key;
+      if (a.extend != b.extend) return a.extend < b.extend;
+      if (a.tie != b.tie) return a.tie < b.tie;
+      return a.t > b.t;
+    };
+    auto free_minutes = [&] {
       int free = 0;
       for (int s = 0; s < p_.slots; ++s) free += slack(d, s);
-      if (free <= 0) return;
-      std::vector<Option> options;
-      for (std::size_t i = 0; i < items.size(); ++i) {
-        if (items[i].minutes >= p_.techs[static_cast<std::size_t>(items[i].tech)].max) continue;
-        const std::int64_t key = quantise(delta(items[i].tech, d, 1));
-        if (key > 0) options.push_back({key, 1, 0, items[i].tech, i});
+      return free;
+    };
+    // The option's gain per minute now, or 0 when it can no longer be taken.
+    auto price = [&](const Option& o, int free) -> std::int64_t {
+      const Tech& tech = p_.techs[static_cast<std::size_t>(o.t)];
+      if (o.extend == 0) {
+        if (tech.min > free || !can_use(o.t, d)) return 0;
+        return quantise(delta(o.t, d, tech.min) / tech.min);
       }
-      for (int t : cands) {
-        const Tech& tech = p_.techs[static_cast<std::size_t>(t)];
-        if (tech.min > free || !can_use(t, d)) continue;
-        const std::int64_t key = quantise(delta(t, d, tech.min) / tech.min);
-        if (key > 0) options.push_back({key, 0, tie(t, d), t, 0});
-      }
-      std::sort(options.begin(), options.end(), [](const Option& a, const Option& b) {
-        if (a.key != b.key) return a.key > b.key;
-        if (a.extend != b.extend) return a.extend > b.extend;
-        if (a.tie != b.tie) return a.tie > b.tie;
-        return a.t < b.t;
-      });
-      bool applied = false;
-      for (const auto& o : options) {
-        auto next = items;
-        if (o.extend)
-          ++next[o.i].minutes;
-        else
-          next.push_back({o.t, p_.techs[static_cast<std::size_t>(o.t)].min});
-        if (set_day(d, next)) {
-          applied = true;
-          break;
+      for (int s = 0; s < p_.slots; ++s)
+        for (const auto& it : slots_[idx(d, s)])
+          if (it.tech == o.t) return it.minutes < tech.max ? quantise(delta(o.t, d, 1)) : 0;
+      return 0;
+    };
+    int free = free_minutes();
+    if (free <= 0) return;
+    std::priority_queue<Option, std::vector<Option>, decltype(worse)> heap(worse);
+    for (const auto& it : day_items(d)) {
+      const Option o{0, 1, 0, it.tech};
+      if (const std::int64_t key = price(o, free); key > 0) heap.push({key, 1, 0, it.tech});
+    }
+    for (int t : cands) {
+      const Option o{0, 0, tie(t, d), t};
+      if (const std::int64_t key = price(o, free); key > 0) heap.push({key, 0, o.tie, t});
+    }
+    while (!heap.empty()) {
+      Option o = heap.top();
+      heap.pop();
+      const std::int64_t key = price(o, free);
+      if (key <= 0) continue;
+      if (key != o.key) {
+        o.key = key;
+        if (!heap.empty() && worse(o, heap.top())) {
+          heap.push(o);
+          continue;
         }
       }
-      if (!applied) return;
+      auto next = day_items(d);
+      if (o.extend == 1) {
+        for (auto& it : next)
+          if (it.tech == o.t) ++it.minutes;
+      } else {
+        next.push_back({o.t, p_.techs[static_cast<std::size_t>(o.t)].min});
+      }
+      if (!set_day(d, next)) continue;  // a fuller day will not take it either
+      free = free_minutes();
+      if (free <= 0) return;
+      const Option more{0, 1, 0, o.t};
+      if (const std::int64_t k = price(more, free); k > 0) heap.push({k, 1, 0, o.t});
     }
   }
 
