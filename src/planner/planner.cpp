@@ -407,8 +407,25 @@ class Search {
     };
     const std::size_t n = cycle.size();
     std::size_t failed = 0;  // moves in a row without a gain
-    for (std::size_t i = 0; i < n * static_cast<std::size_t>(max_passes) && failed < n; ++i)
+    for (std::size_t i = 0; i < n * static_cast<std::size_t>(max_passes) && failed < n; ++i) {
+      if (block_met(k)) return;  // nothing left to gain in this block
       failed = run(cycle[i % n]) ? 0 : failed + 1;
+    }
+  }
+
+  // Whether every goal meets its target in block k and on each of its self-care days: then
+  // the block adds all it can to the score and no move inside it can gain.
+  bool block_met(int k) const {
+    const int first = 7 * k;
+    const int last = first + p_.block_len[static_cast<std::size_t>(k)];
+    for (int g = 0; g < p_.goals; ++g) {
+      if (bsum_[bi(k, g)] < p_.block_target[bi(k, g)]) return false;
+      for (int d = first; d < last; ++d)
+        if (p_.selfcare[static_cast<std::size_t>(d)] &&
+            cov_[ci(d, g)] < p_.daily_target[static_cast<std::size_t>(g)])
+          return false;
+    }
+    return true;
   }
 
   // --- Day-level moves. The score depends only on each day's minutes per technique, so a
