@@ -694,6 +694,7 @@ class Search {
       states *= cap + 1;
       if (states > kMaxStates) return false;
     }
+    if (day_cannot_gain(d, all)) return false;
     auto snap = save_day(d);
     const auto before = day_items(d);
     set_day(d, {});
@@ -919,6 +920,94 @@ class Search {
     }
     if (set_day(d, items) && total_ > snap.total + kEps) return true;
     restore(snap);
+    return false;
+  }
+
+  // Whether no other plan for day d, made of its items and the candidates in `all`, can beat
+  // it (a proof, so the day re-plan need not run). The score is concave in the day's coverage
+  // c, so for a supergradient g of it at the day's coverage c0 every day plan x scores at most
+  // score(c0) + g·(c(x) − c0); the most g·c(x) can be is a fractional knapsack over the day's
+  // minutes (each technique up to its longest length that fits a slot). When that bound does
+  // not exceed the day's score, the day is optimal. A goal part exactly at its target may take
+  // any slope between 0 and its own; both ends are tried.
+  bool day_cannot_gain(int d, const std::vector<int>& all) const {
+    const int k = d / 7;
+    const bool self = p_.selfcare[static_cast<std::size_t>(d)] != 0;
+    const auto G = static_cast<std::size_t>(p_.goals);
+    struct Part {
+      double slope;  // score per unit of coverage below the target
+      double gap;    // target minus coverage when slightly below it, else 0
+      bool kink;     // at (or within rounding of) the target: slope 0 is allowed too
+      bool below;    // strictly below the target (outside the rounding band)
+    };
+    std::vector<Part> parts(2 * G);
+    std::vector<std::size_t> kinks;
+    for (std::size_t g = 0; g < G; ++g)
+      for (int weekly = 0; weekly < 2; ++weekly) {
+        const double coef = weekly ? p_.coef_weekly[g] : (self ? p_.coef_daily[g] : 0.0);
+        const double target =
+            weekly ? p_.block_target[bi(k, static_cast<int>(g))] : p_.daily_target[g];
+        const double y =
+            weekly ? bsum_[bi(k, static_cast<int>(g))] : cov_[ci(d, static_cast<int>(g))];
+        Part& part = parts[2 * g + static_cast<std::size_t>(weekly)];
+        part = {0, 0, false, false};
+        if (coef <= 0 || target <= 0 || y > target) continue;
+        part.slope = coef / target;
+        if (target - y <= 1e-9 * target) {
+          part.kink = true;
+          part.gap = target - y;
+          kinks.push_back(2 * g + static_cast<std::size_t>(weekly));
+        } else {
+          part.below = true;
+        }
+      }
+    if (kinks.size() > 8) return false;
+    std::vector<double> c0(G, 0.0);
+    std::vector<int> techs;
+    for (int s = 0; s < p_.slots; ++s)
+      for (const auto& it : slots_[idx(d, s)]) {
+        techs.push_back(it.tech);
+        for (auto [g, w] : p_.techs[static_cast<std::size_t>(it.tech)].w)
+          c0[static_cast<std::size_t>(g)] += w * it.minutes;
+      }
+    for (int t : all)
+      if (!on_day(t, d) && can_use(t, d)) techs.push_back(t);
+    int capacity = 0;
+    for (int cap : p_.slot_cap) capacity += cap;
+    const int longest = *std::max_element(p_.slot_cap.begin(), p_.slot_cap.end());
+    std::vector<double> slope(2 * G);
+    std::vector<std::pair<double, int>> rates;
+    for (unsigned pick = 0; pick < (1U << kinks.size()); ++pick) {
+      double bound = 0;  // best score(c(x)) - score(c0) by this supergradient
+      for (std::size_t q = 0; q < 2 * G; ++q) slope[q] = parts[q].below ? parts[q].slope : 0.0;
+      for (std::size_t i = 0; i < kinks.size(); ++i) {
+        const Part& part = parts[kinks[i]];
+        if ((pick >> i & 1U) != 0)
+          slope[kinks[i]] = part.slope;
+        else
+          bound += part.slope * part.gap;  // slope 0 just below the target costs this much
+      }
+      for (std::size_t g = 0; g < G; ++g) bound -= (slope[2 * g] + slope[2 * g + 1]) * c0[g];
+      rates.clear();
+      for (int t : techs) {
+        const Tech& tech = p_.techs[static_cast<std::size_t>(t)];
+        double r = 0;
+        for (auto [g, w] : tech.w)
+          r += w * (slope[2 * static_cast<std::size_t>(g)] +
+                    slope[2 * static_cast<std::size_t>(g) + 1]);
+        if (r > 0) rates.emplace_back(r, std::min(tech.max, longest));
+      }
+      std::sort(rates.begin(), rates.end(),
+                [](const auto& a, const auto& b) { return a.first > b.first; });
+      int left = capacity;
+      for (auto [r, m] : rates) {
+        const int take = std::min(m, left);
+        bound += r * take;
+        left -= take;
+        if (left == 0) break;
+      }
+      if (bound <= kEps / 2) return true;
+    }
     return false;
   }
 
