@@ -307,8 +307,9 @@ def solve(lp, solver, time_limit, threads):
         if not m and "no solution" not in head.lower() and "infeasible" not in head.lower():
             sys.exit(f"optimum.py: cannot read CBC's solution: {head}\n{out[-2000:]}")
         value = float(m.group(1)) if m else None
-        b = re.search(r"best possible\s+(-?[\d.eE+-]+)", out)
-        bound = abs(float(b.group(1))) if b else value  # CBC minimises -objective
+        # The last "best possible" is CBC's final bound (the first is the root's).
+        b = re.findall(r"best possible\s+(-?[\d.eE+-]+)", out)
+        bound = abs(float(b[-1])) if b else value  # CBC minimises -objective
         if bound is None:
             sys.exit(f"optimum.py: CBC found neither a solution nor a bound\n{out[-2000:]}")
         return value, head.startswith("Optimal"), max(bound, value or 0.0)
