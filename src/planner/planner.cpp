@@ -440,10 +440,16 @@ class Search {
 
   // Assigns items to slots by a bounded exact search, longest first; false when they do not fit.
   bool pack(std::vector<Item>& items, std::vector<int>& where) const {
-    std::stable_sort(items.begin(), items.end(),
-                     [](const Item& a, const Item& b) { return a.minutes > b.minutes; });
+    // Longest first, equal lengths in their order (a stable insertion sort: a day holds few).
+    for (std::size_t i = 1; i < items.size(); ++i) {
+      const Item x = items[i];
+      std::size_t j = i;
+      for (; j > 0 && items[j - 1].minutes < x.minutes; --j) items[j] = items[j - 1];
+      items[j] = x;
+    }
     where.assign(items.size(), 0);
-    std::vector<int> free(p_.slot_cap);
+    auto& free = pack_free_;
+    free.assign(p_.slot_cap.begin(), p_.slot_cap.end());
     long budget = 20000;
     auto dfs = [&](auto&& self, std::size_t i) -> bool {
       if (i == items.size()) return true;
@@ -1311,6 +1317,7 @@ class Search {
     std::vector<int> state;   // per entry
   };
   std::vector<BeamLayer> beam_;
+  mutable std::vector<int> pack_free_;  // pack()'s free minutes per slot
 };
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
