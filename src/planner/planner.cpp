@@ -29,6 +29,10 @@ constexpr double kEps = 1e-12;
 constexpr std::size_t kPruneAbove = 256;
 // Local search looks at every candidate up to this many, else at a short list.
 constexpr std::size_t kFullNeighbourhood = 48;
+// Perturbation rounds per plan for small problems (see Search::perturb_block).
+constexpr int kPerturbRounds = 64;
+// … ending a block's rounds early after this many in a row without a gain.
+constexpr int kPerturbPatience = 8;
 
 std::uint64_t splitmix64(std::uint64_t& state) {
   std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
@@ -410,6 +414,71 @@ class Search {
     for (std::size_t i = 0; i < n * static_cast<std::size_t>(max_passes) && failed < n; ++i) {
       if (block_met(k)) return;  // nothing left to gain in this block
       failed = run(cycle[i % n]) ? 0 : failed + 1;
+    }
+  }
+
+  // Iterated local search for small problems: local search stops at a plan no single move
+  // improves, often short of the optimum (a day's mix is locked in by the caps and rest rules
+  // of the days around it). Each round clears a few self-care days of block k, or every use of
+  // one technique in it, refills greedily and searches again; the round is kept when the
+  // score does not fall, undone otherwise. Rounds are drawn from the plan's seed, so the
+  // result stays deterministic.
+  void perturb_block(int k, int rounds) {
+    const int first = 7 * k;
+    const int last = first + p_.block_len[static_cast<std::size_t>(k)];
+    std::vector<int> days;
+    for (int d = first; d < last; ++d)
+      if (p_.selfcare[static_cast<std::size_t>(d)]) days.push_back(d);
+    if (days.size() < 2) return;
+    std::uint64_t rng = p_.seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(k + 1));
+    for (int r = 0, idle = 0; r < rounds && idle < kPerturbPatience && !block_met(k); ++r, ++idle) {
+      const Snapshot snap = save_block(first, last);
+      std::vector<int> pros(pro_at_.begin() + first, pro_at_.begin() + last);
+      const std::uint64_t pick = splitmix64(rng);
+      if (pick % 3 == 0) {
+        // Every use of one technique in the block: frees its cap for other days.
+        std::vector<int> used;
+        for (int d : days)
+          for (int s = 0; s < p_.slots; ++s)
+            for (const auto& it : slots_[idx(d, s)])
+              if (std::find(used.begin(), used.end(), it.tech) == used.end())
+                used.push_back(it.tech);
+        if (used.empty()) continue;
+        const int t = used[static_cast<std::size_t>((pick / 3) % used.size())];
+        for (int d : days)
+          for (int s = 0; s < p_.slots; ++s)
+            for (std::size_t i = slots_[idx(d, s)].size(); i-- > 0;)
+              if (slots_[idx(d, s)][i].tech == t) remove_item(d, s, i);
+      } else {
+        // Two (or three) days of the block, emptied.
+        const std::size_t n = days.size();
+        const std::size_t a = (pick / 3) % n;
+        const std::size_t b = (a + 1 + (pick / (3 * n)) % (n - 1)) % n;
+        std::vector<int> clear{days[a], days[b]};
+        if (pick % 3 == 2 && n > 2) {
+          std::size_t c = (pick / (9 * n * n)) % n;
+          while (c == a || c == b) c = (c + 1) % n;
+          clear.push_back(days[c]);
+        }
+        for (int d : clear)
+          for (int s = 0; s < p_.slots; ++s)
+            while (!slots_[idx(d, s)].empty()) remove_item(d, s, slots_[idx(d, s)].size() - 1);
+      }
+      fill_days(first, last, p_.shortlist);
+      improve_block(k, 2);
+      if (total_ < snap.total - kEps) {
+        // The search may have moved professional sessions too: put them back first.
+        for (int d = first; d < last; ++d)
+          if (pro_at(d) != pros[static_cast<std::size_t>(d - first)]) {
+            if (pro_at(d) >= 0) remove_pro(d);
+          }
+        for (int d = first; d < last; ++d)
+          if (pro_at(d) < 0 && pros[static_cast<std::size_t>(d - first)] >= 0)
+            add_pro(d, pros[static_cast<std::size_t>(d - first)]);
+        restore(snap);
+      } else if (total_ > snap.total + kEps) {
+        idle = -1;  // a gain: the patience starts again
+      }
     }
   }
 
@@ -1762,10 +1831,14 @@ model::Plan make_plan(const Library& library, const Profile& profile, const Plan
       search.add_pinned(tech_of[static_cast<std::size_t>(t - library.techniques.data())], pin.day,
                         m);
   const bool small = p.pool.size() <= kFullNeighbourhood;
+  // A fixed budget of perturbation rounds per plan, shared by its blocks: short plans of small
+  // libraries get a thorough search, long ones stay linear in their length.
+  const int rounds = small ? kPerturbRounds / p.blocks : 0;
   for (int k = 0; k < p.blocks; ++k) {
     search.place_pros(k);
     search.greedy_block(k);
     search.improve_block(k, small ? 8 : 2);
+    search.perturb_block(k, rounds);
   }
 
   // --- The plan. ---
