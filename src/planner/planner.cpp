@@ -421,7 +421,8 @@ class Search {
   // improves, often short of the optimum (a day's mix is locked in by the caps and rest rules
   // of the days around it). Each round clears a few self-care days of block k, or every use of
   // one technique in it, refills greedily and searches again; the round is kept when the
-  // score does not fall, undone otherwise. Rounds are drawn from the plan's seed, so the
+  // score rises, undone otherwise (an equal plan is undone too, so ties keep their tie-breaks:
+  // variety, time of day). Rounds are drawn from the plan's seed, so the
   // result stays deterministic.
   void perturb_block(int k, int rounds) {
     const int first = 7 * k;
@@ -466,7 +467,7 @@ class Search {
       }
       fill_days(first, last, p_.shortlist);
       improve_block(k, 2);
-      if (total_ < snap.total - kEps) {
+      if (total_ <= snap.total + kEps) {
         // The search may have moved professional sessions too: put them back first.
         for (int d = first; d < last; ++d)
           if (pro_at(d) != pros[static_cast<std::size_t>(d - first)]) {
@@ -476,7 +477,7 @@ class Search {
           if (pro_at(d) < 0 && pros[static_cast<std::size_t>(d - first)] >= 0)
             add_pro(d, pros[static_cast<std::size_t>(d - first)]);
         restore(snap);
-      } else if (total_ > snap.total + kEps) {
+      } else {
         idle = -1;  // a gain: the patience starts again
       }
     }
