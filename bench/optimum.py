@@ -312,7 +312,10 @@ def solve(lp, solver, time_limit, threads):
         bound = abs(float(b[-1])) if b else value  # CBC minimises -objective
         if bound is None:
             sys.exit(f"optimum.py: CBC found neither a solution nor a bound\n{out[-2000:]}")
-        return value, head.startswith("Optimal"), max(bound, value or 0.0)
+        optimal = head.startswith("Optimal")
+        if optimal:
+            bound = value  # the last "best possible" can trail the proof by a tolerance
+        return value, optimal, max(bound, value or 0.0)
     out = run(["glpsol", "--lp", lp, "--tmlim", str(time_limit), "--mipgap", "0",
                "-o", base + ".txt"])
     with open(base + ".txt") as f:
@@ -417,6 +420,7 @@ def one(args, name, lib, profile, workdir):
     while rounds < args.max_rounds:
         rounds += 1
         const, n_vars, n_cons = inst.write_lp(lp, exact)
+        n_exact = len(exact)
         value, optimal, round_bound = solve(lp, args.solver, args.time_limit, args.threads)
         bound = min(bound, round_bound + const)
         if value is None:
@@ -449,7 +453,7 @@ def one(args, name, lib, profile, workdir):
     lower = max(best or 0.0, planner)
     return dict(name=name, techniques=len(inst.techs), vars=n_vars, cons=n_cons,
                 planner=planner, best=best, proven=proven, bound=bound, lower=lower,
-                rounds=rounds, exact_days=len(exact))
+                rounds=rounds, exact_days=n_exact)
 
 
 def main():
