@@ -484,18 +484,23 @@ class Search {
   }
 
   // Whether every goal meets its target in block k and on each of its self-care days: then
-  // the block adds all it can to the score and no move inside it can gain.
+  // the block adds all it can to the score and no move inside it can gain. "Meets" allows what
+  // rounding leaves (a sum of weight × minutes may land an ulp below a target it reaches): the
+  // test is that all the block's parts together lack less than any move must gain.
   bool block_met(int k) const {
     const int first = 7 * k;
     const int last = first + p_.block_len[static_cast<std::size_t>(k)];
+    double lack = 0;
     for (int g = 0; g < p_.goals; ++g) {
-      if (bsum_[bi(k, g)] < p_.block_target[bi(k, g)]) return false;
+      const auto gi = static_cast<std::size_t>(g);
+      lack += p_.coef_weekly[gi] *
+              (1.0 - coverage_fraction(bsum_[bi(k, g)], p_.block_target[bi(k, g)]));
       for (int d = first; d < last; ++d)
-        if (p_.selfcare[static_cast<std::size_t>(d)] &&
-            cov_[ci(d, g)] < p_.daily_target[static_cast<std::size_t>(g)])
-          return false;
+        if (p_.selfcare[static_cast<std::size_t>(d)])
+          lack +=
+              p_.coef_daily[gi] * (1.0 - coverage_fraction(cov_[ci(d, g)], p_.daily_target[gi]));
     }
-    return true;
+    return lack <= kEps / 2;
   }
 
   // --- Day-level moves. The score depends only on each day's minutes per technique, so a
