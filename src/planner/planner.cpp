@@ -32,7 +32,7 @@ constexpr std::size_t kFullNeighbourhood = 48;
 // Perturbation rounds per plan for small problems (see Search::perturb_block).
 constexpr int kPerturbRounds = 64;
 // … ending a block's rounds early after this many in a row without a gain.
-constexpr int kPerturbPatience = 8;
+constexpr int kPerturbPatience = 24;
 
 std::uint64_t splitmix64(std::uint64_t& state) {
   std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
