@@ -519,7 +519,7 @@ def main():
             optimum, ratio = f"{r['best']:.6f} (proven)", f"{low:.4f}"
         else:
             found = f"{r['best']:.6f}" if r["best"] is not None else "none"
-            optimum, ratio = f"best plan {found} (time limit)", f"[{low:.4f}, {high:.4f}]"
+            optimum, ratio = f"not proven (best real plan: {found})", f"[{low:.4f}, {high:.4f}]"
         print(f"| {r['name']} | {r['techniques']} | {r['vars']} | {r['cons']} | {r['rounds']} | "
               f"{r['exact_days']} | {r['planner']:.6f} | {optimum} | {r['bound']:.6f} | "
               f"{ratio} | {verdict} |", flush=True)
