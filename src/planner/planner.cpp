@@ -33,6 +33,8 @@ constexpr std::size_t kFullNeighbourhood = 48;
 constexpr int kPerturbRounds = 64;
 // … ending a block's rounds early after this many in a row without a gain.
 constexpr int kPerturbPatience = 24;
+// … and spending at most this many times the work of the week's first search.
+constexpr std::uint64_t kPerturbWork = 12;
 
 std::uint64_t splitmix64(std::uint64_t& state) {
   std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
@@ -114,12 +116,14 @@ class Search {
         pro_at_(static_cast<std::size_t>(p.days), -1) {}
 
   double total() const { return total_; }
+  std::uint64_t work() const { return work_; }
   const std::vector<Item>& slot(int d, int s) const { return slots_[idx(d, s)]; }
   int pro_at(int d) const { return pro_at_[static_cast<std::size_t>(d)]; }
   int uses(int t) const { return static_cast<int>(used_[static_cast<std::size_t>(t)].size()); }
 
   // Score change if t's minutes on day d changed by dm (no change made).
   double delta(int t, int d, int dm) const {
+    ++work_;
     const int k = d / 7;
     double sum = 0;
     for (auto [g, w] : p_.techs[static_cast<std::size_t>(t)].w) {
@@ -424,7 +428,8 @@ class Search {
   // score rises, undone otherwise (an equal plan is undone too, so ties keep their tie-breaks:
   // variety, time of day). Rounds are drawn from the plan's seed, so the
   // result stays deterministic.
-  void perturb_block(int k, int rounds) {
+  void perturb_block(int k, int rounds, std::uint64_t budget) {
+    const std::uint64_t stop = work_ + budget;
     const int first = 7 * k;
     const int last = first + p_.block_len[static_cast<std::size_t>(k)];
     std::vector<int> days;
@@ -432,7 +437,8 @@ class Search {
       if (p_.selfcare[static_cast<std::size_t>(d)]) days.push_back(d);
     if (days.size() < 2) return;
     std::uint64_t rng = p_.seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(k + 1));
-    for (int r = 0, idle = 0; r < rounds && idle < kPerturbPatience && !block_met(k); ++r, ++idle) {
+    for (int r = 0, idle = 0;
+         r < rounds && idle < kPerturbPatience && work_ < stop && !block_met(k); ++r, ++idle) {
       const Snapshot snap = save_block(first, last);
       std::vector<int> pros(pro_at_.begin() + first, pro_at_.begin() + last);
       const std::uint64_t pick = splitmix64(rng);
@@ -1373,6 +1379,7 @@ class Search {
 
   const Problem& p_;
   double total_ = 0;
+  mutable std::uint64_t work_ = 0;  // moves priced so far: a deterministic measure of effort
   std::vector<double> cov_;
   std::vector<double> bsum_;
   std::vector<std::vector<int>> used_;  // per technique: sorted days of use (with repeats)
@@ -1841,10 +1848,12 @@ model::Plan make_plan(const Library& library, const Profile& profile, const Plan
   // libraries get a thorough search, long ones stay linear in their length.
   const int rounds = small ? kPerturbRounds / p.blocks : 0;
   for (int k = 0; k < p.blocks; ++k) {
+    const std::uint64_t before = search.work();
     search.place_pros(k);
     search.greedy_block(k);
     search.improve_block(k, small ? 8 : 2);
-    search.perturb_block(k, rounds);
+    // The rounds may cost at most a few times what the week's first search cost.
+    search.perturb_block(k, rounds, kPerturbWork * (search.work() - before));
   }
 
   // --- The plan. ---
