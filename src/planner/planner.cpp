@@ -79,6 +79,7 @@ struct Problem {
   std::vector<double> daily_target;  // per goal: τ_g / 7
   std::vector<double> block_target;  // per block and goal: τ_g |k| / 7
   std::vector<int> slot_cap;
+  int day_minutes = 0;  // Σ slot_cap: a self-care day's minutes
   std::vector<int> slot_start;
   std::vector<Tech> techs;
   std::vector<int> pool;       // self-care candidates (indices into techs)
@@ -208,9 +209,12 @@ class Search {
     pro_at_[static_cast<std::size_t>(d)] = -1;
   }
 
-  // A copy of some slots, to undo a tentative move.
+  // A copy of some slots (and, for whole blocks, their professional sessions), to undo a
+  // tentative move.
   struct Snapshot {
     std::vector<std::pair<int, std::vector<Item>>> slots;  // (d * S + s, items)
+    int pro_first = 0;
+    std::vector<int> pros;  // pro_at of days pro_first, pro_first + 1, …
     double total = 0;
   };
   Snapshot save(std::initializer_list<std::pair<int, int>> which) const {
@@ -227,6 +231,8 @@ class Search {
   Snapshot save_block(int first, int last) const {
     Snapshot snap;
     snap.total = total_;
+    snap.pro_first = first;
+    snap.pros.assign(pro_at_.begin() + first, pro_at_.begin() + last);
     for (int d = first; d < last; ++d)
       for (int s = 0; s < p_.slots; ++s)
         snap.slots.emplace_back(d * p_.slots + s, slots_[idx(d, s)]);
@@ -239,6 +245,12 @@ class Search {
         for (int s = 0; s < p_.slots; ++s) fill(d, s, cands);
   }
   void restore(const Snapshot& snap) {
+    for (std::size_t i = 0; i < snap.pros.size(); ++i) {
+      const int d = snap.pro_first + static_cast<int>(i);
+      if (pro_at(d) == snap.pros[i]) continue;
+      if (pro_at(d) >= 0) remove_pro(d);
+      if (snap.pros[i] >= 0) add_pro(d, snap.pros[i]);
+    }
     for (const auto& [key, items] : snap.slots) {
       const int d = key / p_.slots;
       const int s = key % p_.slots;
@@ -437,10 +449,9 @@ class Search {
       if (p_.selfcare[static_cast<std::size_t>(d)]) days.push_back(d);
     if (days.size() < 2) return;
     std::uint64_t rng = p_.seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(k + 1));
-    for (int r = 0, idle = 0;
-         r < rounds && idle < kPerturbPatience && work_ < stop && !block_met(k); ++r, ++idle) {
-      const Snapshot snap = save_block(first, last);
-      std::vector<int> pros(pro_at_.begin() + first, pro_at_.begin() + last);
+    int idle = 0;  // rounds in a row without a gain
+    for (int r = 0; r < rounds && idle < kPerturbPatience && work_ < stop && !block_met(k); ++r) {
+      const Snapshot snap = save_block(first, last);  // slots and professional sessions
       const std::uint64_t pick = splitmix64(rng);
       if (pick % 3 == 0) {
         // Every use of one technique in the block: frees its cap for other days.
@@ -450,7 +461,10 @@ class Search {
             for (const auto& it : slots_[idx(d, s)])
               if (std::find(used.begin(), used.end(), it.tech) == used.end())
                 used.push_back(it.tech);
-        if (used.empty()) continue;
+        if (used.empty()) {
+          ++idle;
+          continue;
+        }
         const int t = used[static_cast<std::size_t>((pick / 3) % used.size())];
         for (int d : days)
           for (int s = 0; s < p_.slots; ++s)
@@ -473,18 +487,11 @@ class Search {
       }
       fill_days(first, last, p_.shortlist);
       improve_block(k, 2);
-      if (total_ <= snap.total + kEps) {
-        // The search may have moved professional sessions too: put them back first.
-        for (int d = first; d < last; ++d)
-          if (pro_at(d) != pros[static_cast<std::size_t>(d - first)]) {
-            if (pro_at(d) >= 0) remove_pro(d);
-          }
-        for (int d = first; d < last; ++d)
-          if (pro_at(d) < 0 && pros[static_cast<std::size_t>(d - first)] >= 0)
-            add_pro(d, pros[static_cast<std::size_t>(d - first)]);
-        restore(snap);
+      if (total_ > snap.total + kEps) {
+        idle = 0;
       } else {
-        idle = -1;  // a gain: the patience starts again
+        restore(snap);
+        ++idle;
       }
     }
   }
@@ -495,7 +502,10 @@ class Search {
   // test is that all the block's parts together lack less than any move must gain.
   bool block_met(int k) const {
     const int first = 7 * k;
-    const int last = first + p_.block_len[static_cast<std::size_t>(k)];
+    return met(k, first, first + p_.block_len[static_cast<std::size_t>(k)]);
+  }
+  // The same for block k's weekly parts and the daily parts of its days first..last-1.
+  bool met(int k, int first, int last) const {
     double lack = 0;
     for (int g = 0; g < p_.goals; ++g) {
       const auto gi = static_cast<std::size_t>(g);
@@ -767,15 +777,7 @@ class Search {
     constexpr int kMaxStates = 512;
     if (p_.slots == 0 || p_.slots > 3) return false;
     // Nothing to gain when every goal is already met on this day and in its block.
-    {
-      const int k = d / 7;
-      bool met = true;
-      for (int g = 0; g < p_.goals && met; ++g)
-        met = (p_.selfcare[static_cast<std::size_t>(d)] == 0 ||
-               cov_[ci(d, g)] >= p_.daily_target[static_cast<std::size_t>(g)]) &&
-              bsum_[bi(k, g)] >= p_.block_target[bi(k, g)];
-      if (met) return false;
-    }
+    if (met(d / 7, d, d + 1)) return false;
     int states = 1;
     for (int cap : p_.slot_cap) {
       states *= cap + 1;
@@ -887,8 +889,7 @@ class Search {
           c0[static_cast<std::size_t>(gmap[static_cast<std::size_t>(g)])] += w * it.minutes;
       floor = value(c0.data());
     }
-    int capacity = 0;
-    for (int cap : p_.slot_cap) capacity += cap;
+    const int capacity = p_.day_minutes;
     // Layered beam: per layer and load state, the kBeam best partial plans (value, coverage,
     // parent entry, choice). The buffers live in the Search and are reused from call to call.
     std::vector<int> radix(static_cast<std::size_t>(p_.slots), 1);
@@ -1059,8 +1060,7 @@ class Search {
       }
     for (int t : all)
       if (!on_day(t, d) && can_use(t, d)) techs.push_back(t);
-    int capacity = 0;
-    for (int cap : p_.slot_cap) capacity += cap;
+    const int capacity = p_.day_minutes;
     const int longest = *std::max_element(p_.slot_cap.begin(), p_.slot_cap.end());
     std::vector<double> slope(2 * G);
     std::vector<std::pair<double, int>> rates;
@@ -1722,6 +1722,7 @@ model::Plan make_plan(const Library& library, const Profile& profile, const Plan
   for (const auto& s : slots) {
     p.slot_cap.push_back(s.minutes);
     p.slot_start.push_back(s.start_minute);
+    p.day_minutes += s.minutes;
   }
   if (profile.professional) {
     p.pro_minutes = profile.professional->minutes;
