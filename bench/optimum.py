@@ -250,8 +250,9 @@ class Instance:
         return const, len(bins) + len(ints), len(cons)
 
     def slot_items(self, values):
-        """{(day, slot): [(technique, minutes)]} of a solution, slot -1 for professional
-        sessions, None for a pooled day's items (still to be packed into slots)."""
+        """({(day, slot): [(technique, minutes)]}, unpacked days) of a solution, slot -1 for
+        professional sessions; a pooled day's items are packed into the real slots, and the
+        days whose items do not fit are returned instead."""
         ids = list(self.techs)
         items = {}
         for var, val in values.items():
@@ -264,7 +265,16 @@ class Instance:
                 items.setdefault((d, -1), []).append((t, self.pro_minutes))
             else:
                 items.setdefault((d, parts[2] if len(parts) > 2 else None), []).append((t, val))
-        return items
+        unpacked = set()
+        for (d, slot), its in list(items.items()):
+            if slot is None:
+                del items[d, slot]
+                packed = self.pack(its)
+                if packed is None:
+                    unpacked.add(d)
+                else:
+                    items.update(((d, s), sits) for s, sits in packed.items())
+        return items, unpacked
 
     def pack(self, items):
         """Assigns a pooled day's (technique, minutes) items to the real slots, longest first
@@ -425,30 +435,17 @@ def one(args, name, lib, profile, workdir):
         bound = min(bound, round_bound + const)
         if value is None:
             break
-        items = inst.slot_items(read_solution(lp, args.solver))
-        unpacked = set()
-        for (d, slot), its in list(items.items()):
-            if slot is None:
-                packed = inst.pack(its)
-                del items[d, slot]
-                if packed is None:
-                    unpacked.add(d)
-                else:
-                    for s, sits in packed.items():
-                        items[d, s] = sits
+        items, unpacked = inst.slot_items(read_solution(lp, args.solver))
         if not unpacked:
             score = verify(inst, plan, items, workdir, name, env, base + ["--profile", profile])
             if abs(score - (value + const)) > 1e-6:
                 sys.exit(f"optimum.py: {name}: the solver says {value + const}, its plan "
                          f"scores {score}")
-            best = max(best or 0.0, score)
-            proven = optimal
+            best, proven = score, optimal  # proven: the bound is this plan's score
             break
         if not optimal:
             break  # a time-limited relaxation whose plan does not fit: its bound only
         exact |= unpacked
-    if proven:
-        bound = best
     # The planner's own plan is the fallback lower bound on the optimum.
     lower = max(best or 0.0, planner)
     return dict(name=name, techniques=len(inst.techs), vars=n_vars, cons=n_cons,
