@@ -15,6 +15,7 @@
 #include "model/plan.hpp"
 #include "model/profile.hpp"
 #include "planner/constraints.hpp"
+#include "planner/plan_error.hpp"
 #include "planner/planner.hpp"
 #include "planner/score.hpp"
 
@@ -359,14 +360,14 @@ TEST_CASE("planner: excluded techniques are explained and sorted by id") {
   CHECK(reasons["ball-massage"] == "needs tennis-ball");
 }
 
-// make_plan refuses to plan: exit status 1 and exactly this message.
-static void check_nothing_planned(const mp::model::Library& lib, const mp::model::Profile& profile,
-                                  const std::string& message) {
+// make_plan refuses to plan, for this reason and with exactly this message.
+static void check_refused(const mp::model::Library& lib, const mp::model::Profile& profile,
+                          mp::planner::PlanErrorKind kind, const std::string& message) {
   try {
     make_plan(lib, profile, week());
     FAIL("expected an error");
-  } catch (const mp::Error& e) {
-    CHECK(e.code() == mp::ExitCode::kNothingPlanned);
+  } catch (const mp::planner::PlanError& e) {
+    CHECK(e.kind() == kind);
     CHECK(std::string(e.what()) == message);
   }
 }
@@ -376,15 +377,15 @@ TEST_CASE("planner: a red-flag condition refuses to plan and points to a clinici
   auto profile = sample_profile();
   SUBCASE("urgent") {
     profile.conditions = {"acute-neck-injury"};
-    check_nothing_planned(
-        lib, profile,
+    check_refused(
+        lib, profile, mp::planner::PlanErrorKind::kRedFlag,
         "nothing planned: 'Recent neck injury' (acute-neck-injury) is a red flag: see a "
         "clinician now, urgently, before any self-care. Get the neck checked first.");
   }
   SUBCASE("not urgent") {
     profile.conditions = {"arm-numbness"};
-    check_nothing_planned(
-        lib, profile,
+    check_refused(
+        lib, profile, mp::planner::PlanErrorKind::kRedFlag,
         "nothing planned: 'Numbness in the arm' (arm-numbness) is a red flag: see a "
         "clinician soon, before starting self-care. Numbness needs a clinician's look.");
   }
@@ -401,8 +402,8 @@ TEST_CASE("planner: unknown ids in the profile are data errors with did-you-mean
   try {
     make_plan(lib, profile, week());
     FAIL("expected an error");
-  } catch (const mp::DiagnosticError& e) {
-    CHECK(e.code() == mp::ExitCode::kDataErr);
+  } catch (const mp::planner::PlanError& e) {
+    CHECK(e.kind() == mp::planner::PlanErrorKind::kUnknownId);
     const auto& d = e.diagnostics();
     REQUIRE(d.size() == 4);
     CHECK(d[0].message == "unknown goal 'tension-headach'");
@@ -425,8 +426,8 @@ TEST_CASE("planner: nothing eligible is an error that gives the reasons") {
     lib.goals.push_back(goal("circulation", 60));
     lib.sort_by_id();
     profile.goals = {{"circulation", 1, {}}};
-    check_nothing_planned(lib, profile,
-                          "nothing planned: no technique can be scheduled\n"
+    check_refused(lib, profile, mp::planner::PlanErrorKind::kNothingEligible,
+                  "nothing planned: no technique can be scheduled\n"
                           "  no technique in the library serves the chosen goals (circulation)");
   }
   SUBCASE("contraindications and equipment exclude everything") {
@@ -437,8 +438,8 @@ TEST_CASE("planner: nothing eligible is an error that gives the reasons") {
             lib.techniques.begin(), lib.techniques.end(),
             [](const auto& t) { return t.id == "chin-tuck" || t.id == "upper-trap-stretch"; }),
         lib.techniques.end());
-    check_nothing_planned(lib, profile,
-                          "nothing planned: no technique can be scheduled\n"
+    check_refused(lib, profile, mp::planner::PlanErrorKind::kNothingEligible,
+                  "nothing planned: no technique can be scheduled\n"
                           "  contraindicated by anticoagulants: 'ball-massage', 'deep-tissue'\n"
                           "  serves none of the chosen goals: 'box-breathing', 'neck-rolls', "
                           "'swedish-massage'");
@@ -448,7 +449,7 @@ TEST_CASE("planner: nothing eligible is an error that gives the reasons") {
     CHECK_THROWS_WITH_AS(make_plan(lib, profile, week()),
                          "nothing planned: no technique can be scheduled\n"
                          "  the profile names no goals (add one with --goal)",
-                         mp::Error);
+                         mp::planner::PlanError);
   }
 }
 
@@ -702,8 +703,8 @@ TEST_CASE("planner: property: random profiles never break a hard constraint") {
     Plan plan;
     try {
       plan = make_plan(in.library, in.profile, in.request);
-    } catch (const mp::Error& e) {
-      CHECK(e.code() == mp::ExitCode::kNothingPlanned);
+    } catch (const mp::planner::PlanError& e) {
+      CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
       ++refused;
       continue;
     }
@@ -767,7 +768,7 @@ TEST_CASE("planner: determinism: the same inputs and seed give the same plan") {
               text += mp::model::format_date(day.date) + " " + std::to_string(s.start_minute) +
                       " " + item.technique + " " + std::to_string(item.minutes) + "\n";
         text += std::to_string(plan.score.total);
-      } catch (const mp::Error& e) {
+      } catch (const mp::planner::PlanError& e) {
         text = e.what();
       }
       if (run == 0)
@@ -972,9 +973,9 @@ TEST_CASE("planner: near-optimal: at least 0.99 of the exact optimum on tiny ins
     Plan plan;
     try {
       plan = make_plan(lib, profile, request);
-    } catch (const mp::Error& e) {
+    } catch (const mp::planner::PlanError& e) {
       // Refusing is right only when nothing at all can be planned.
-      CHECK(e.code() == mp::ExitCode::kNothingPlanned);
+      CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
       CHECK(optimum == 0);
       continue;
     }
