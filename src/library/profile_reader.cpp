@@ -114,6 +114,9 @@ model::Profile read_profile_node(const YamlNode& node, const std::string& file,
         slot.where = r.at(item);
         p.sessions.push_back(slot);
       }
+      // Sessions that could not be read were reported; like any part that cannot be read, they
+      // leave the default in place, so check_profile does not also call the list empty.
+      if (p.sessions.empty() && !n->children.empty()) p.sessions = model::Profile{}.sessions;
     }
   }
   if (const YamlNode* n = m.get("conditions"))
