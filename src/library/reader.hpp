@@ -62,6 +62,11 @@ class Reader {
   /// One of words; an unknown word gets a did-you-mean or the list of words.
   std::optional<std::size_t> read_word(const YamlNode& node, std::string_view what,
                                        std::span<const std::string_view> words);
+  /// A list of words (indices into words), each read as read_word with item naming it; a word
+  /// listed twice is reported as "<item> 'x' is listed twice". what names the list.
+  std::optional<std::vector<std::size_t>> read_words(const YamlNode& node, std::string_view what,
+                                                     std::string_view item,
+                                                     std::span<const std::string_view> words);
   /// A list of strings (an empty value is an empty list).
   std::optional<std::vector<std::string>> read_strings(const YamlNode& node, std::string_view what);
   /// A list of ids, each checked for kebab-case; duplicates are reported.

@@ -39,6 +39,8 @@ struct Diagnostic {
 
 /// Renders "file:line:col: error: message" plus "\n  hint: ..." (no trailing newline).
 std::string format_diagnostic(const Diagnostic& d);
+/// The same with "warning:" for a problem that does not stop loading.
+std::string format_warning(const Diagnostic& d);
 
 /// The one root error type: carries the exit status the process should end with.
 class Error : public std::runtime_error {
