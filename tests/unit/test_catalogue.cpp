@@ -6,8 +6,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -148,6 +150,7 @@ TEST_CASE("catalogue: every technique has a source, a dose, cautions and a frequ
     CAPTURE(t.id);
     CHECK_FALSE(t.sources.empty());
     CHECK_FALSE(t.dose.empty());
+    CHECK_FALSE(t.steps.empty());
     CHECK_FALSE(t.cautions.empty());
     CHECK(t.frequency.max_per_week >= 1);
     CHECK(t.frequency.max_per_week <= 7);  // the planner uses a technique at most once a day
@@ -710,4 +713,60 @@ techniques:
     CAPTURE(c);
     CHECK(excluded(*t, c));
   }
+}
+
+namespace {
+
+std::string read_source_file(const std::string& relative) {
+  std::ifstream in(std::string(MP_SOURCE_DIR) + "/" + relative);
+  REQUIRE_MESSAGE(in.good(), "cannot read " << relative);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs of spaces and line breaks read as one space, so wrapped prose compares as written.
+std::string squeeze(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("catalogue: docs/library.md tags every technique's evidence, one row each") {
+  const std::string doc = read_source_file("docs/library.md");
+  const Library& lib = builtin();
+  CHECK(doc.find("### Techniques (" + std::to_string(lib.techniques.size()) + ")") !=
+        std::string::npos);
+  for (const Technique& t : lib.techniques) {
+    CAPTURE(t.id);
+    const std::string head = "\n| `" + t.id + "` |";
+    const auto at = doc.find(head);
+    REQUIRE(at != std::string::npos);
+    CHECK(doc.find(head, at + 1) == std::string::npos);
+    const std::string row = doc.substr(at + 1, doc.find('\n', at + 1) - at - 1);
+    // The last cell is the dose tag: E, E-low, G or C, sometimes qualified.
+    const auto last = row.rfind('|', row.size() - 2);
+    const std::string tag = row.substr(last + 1);
+    CHECK((tag.find(" E") != std::string::npos || tag.find(" G") != std::string::npos ||
+           tag.find(" C") != std::string::npos));
+  }
+}
+
+TEST_CASE("catalogue: the README's counts are the library's") {
+  const Library& lib = builtin();
+  const auto red_flags = std::count_if(lib.conditions.begin(), lib.conditions.end(),
+                                       [](const auto& c) { return c.red_flag; });
+  const std::string claim =
+      "a library of " + std::to_string(lib.techniques.size()) + " evidence-informed techniques, " +
+      std::to_string(lib.goals.size()) + " goals, " + std::to_string(lib.conditions.size()) +
+      " health conditions (" + std::to_string(red_flags) + " of them red flags) and " +
+      std::to_string(lib.routines.size()) + " routines";
+  CAPTURE(claim);
+  CHECK(squeeze(read_source_file("README.md")).find(claim) != std::string::npos);
 }
