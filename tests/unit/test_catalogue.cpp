@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <set>
@@ -19,6 +20,9 @@
 #include "model/enums.hpp"
 #include "model/error.hpp"
 #include "model/library.hpp"
+#include "model/plan.hpp"
+#include "model/profile.hpp"
+#include "planner/planner.hpp"
 
 namespace {
 
@@ -769,4 +773,47 @@ TEST_CASE("catalogue: the README's counts are the library's") {
       std::to_string(lib.routines.size()) + " routines";
   CAPTURE(claim);
   CHECK(squeeze(read_source_file("README.md")).find(claim) != std::string::npos);
+}
+
+TEST_CASE("catalogue: a plan for any condition never holds a technique that it rules out") {
+  const Library& lib = builtin();
+  mp::model::Profile profile;
+  for (const auto& g : lib.goals) profile.goals.push_back({g.id, 1, {}});
+  for (const auto& e : lib.equipment) profile.equipment.push_back(e.id);
+  profile.sessions = {{7 * 60 + 30, 30}, {21 * 60, 30}};
+  profile.professional = mp::model::Professional{2, 60, mp::model::kAllWeekdays, 10 * 60};
+  // Every routine pinned once a week, so their steps face the conditions too.
+  for (std::size_t i = 0; i < lib.routines.size(); ++i) {
+    mp::model::PinnedRoutine pinned{lib.routines[i].id, {}, i < 7 ? 12 * 60 + 30 : 15 * 60, {}};
+    pinned.weekdays[i % 7] = true;
+    profile.routines.push_back(pinned);
+  }
+  mp::planner::PlanRequest request;
+  request.start = std::chrono::year{2026} / 11 / 30;
+  request.days = 7;
+  int ordinary = 0;
+  int routine_sessions = 0;
+  for (const auto& condition : lib.conditions) {
+    if (condition.red_flag) continue;
+    CAPTURE(condition.id);
+    ++ordinary;
+    mp::model::Profile with = profile;
+    with.conditions = {condition.id};
+    const mp::model::Plan plan = mp::planner::make_plan(lib, with, request);
+    int items = 0;
+    for (const auto& day : plan.plan)
+      for (const auto& session : day.sessions) {
+        if (session.kind == mp::model::SessionKind::kRoutine) ++routine_sessions;
+        for (const auto& item : session.items) {
+          CAPTURE(item.technique);
+          const Technique* t = lib.find_technique(item.technique);
+          REQUIRE(t != nullptr);
+          CHECK_FALSE(excluded(*t, condition.id));
+          ++items;
+        }
+      }
+    CHECK(items > 0);
+  }
+  CHECK(ordinary > 0);
+  CHECK(routine_sessions > 0);
 }
