@@ -15,6 +15,7 @@
 #include "library/profile_reader.hpp"
 #include "library/yaml_tree.hpp"
 #include "model/suggest.hpp"
+#include "planner/plan_error.hpp"
 #include "planner/planner.hpp"
 #include "version.hpp"
 
@@ -221,6 +222,30 @@ std::optional<long long> source_date_epoch() {
   return v;
 }
 
+// The planner says what went wrong; the exit status is the command line's business (SPEC §5).
+ExitCode exit_code(planner::PlanErrorKind kind) {
+  switch (kind) {
+    case planner::PlanErrorKind::kRedFlag:
+    case planner::PlanErrorKind::kNothingEligible:
+      return ExitCode::kNothingPlanned;
+    case planner::PlanErrorKind::kUnknownId:
+      return ExitCode::kDataErr;
+    case planner::PlanErrorKind::kBadRequest:
+      break;
+  }
+  return ExitCode::kUsage;
+}
+
+model::Plan make_plan_or_exit(const model::Library& lib, const model::Profile& profile,
+                              const planner::PlanRequest& request) {
+  try {
+    return planner::make_plan(lib, profile, request);
+  } catch (const planner::PlanError& e) {
+    if (!e.diagnostics().empty()) throw DiagnosticError(e.diagnostics(), exit_code(e.kind()));
+    throw Error(exit_code(e.kind()), e.what(), e.hint());
+  }
+}
+
 int run_plan(const Context& ctx, const PlanFlags& f) {
   auto lib = load_library(ctx);
   planner::PlanRequest request;
@@ -250,7 +275,7 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
     options.dtstamp_epoch = std::chrono::duration_cast<std::chrono::seconds>(
                                 std::chrono::system_clock::now().time_since_epoch())
                                 .count();
-  auto plan = planner::make_plan(lib, profile, request);
+  auto plan = make_plan_or_exit(lib, profile, request);
   // Render the whole plan first: nothing is written unless all of it is known to be good.
   std::ostringstream text;
   exporter::write_plan(text, format, plan, lib, options);

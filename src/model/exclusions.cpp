@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 namespace mp::model {
 namespace {
@@ -48,31 +47,54 @@ RuleMatch match_rule(const ExclusionRule& rule, const Technique& t) {
   return m;
 }
 
-std::vector<ExclusionReason> exclusions_of(const Technique& t,
-                                           const std::vector<Condition>& conditions) {
-  std::vector<ExclusionReason> out;
-  for (const auto& id : t.declared_contraindications)
-    out.push_back(ExclusionReason{id, std::nullopt, std::string(kListedByTechnique), {}});
+namespace {
+
+// Each condition's rules as text, computed once per library rather than once per match.
+using RuleTexts = std::vector<std::vector<std::string>>;
+RuleTexts rule_texts(const std::vector<Condition>& conditions) {
+  RuleTexts texts;
+  texts.reserve(conditions.size());
   for (const auto& c : conditions) {
-    for (std::size_t i = 0; i < c.excludes.size(); ++i) {
-      auto m = match_rule(c.excludes[i], t);
-      if (m.matches)
-        out.push_back(ExclusionReason{c.id, i, to_string(c.excludes[i]), m.undeclared});
-    }
+    auto& mine = texts.emplace_back();
+    for (const auto& rule : c.excludes) mine.push_back(to_string(rule));
   }
-  // Group by condition in the order the conditions first appear; a stable sort keeps the reasons
-  // of one condition in order (own list, then rules).
-  std::map<std::string, std::size_t> first_seen;
-  for (const auto& e : out) first_seen.emplace(e.condition, first_seen.size());
-  std::stable_sort(out.begin(), out.end(), [&](const ExclusionReason& a, const ExclusionReason& b) {
-    return first_seen[a.condition] < first_seen[b.condition];
-  });
+  return texts;
+}
+
+std::vector<ExclusionReason> reasons(const Technique& t, const std::vector<Condition>& conditions,
+                                     const RuleTexts& texts) {
+  std::vector<ExclusionReason> matched;
+  for (std::size_t c = 0; c < conditions.size(); ++c) {
+    const auto& rules = conditions[c].excludes;
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      if (auto m = match_rule(rules[i], t); m.matches)
+        matched.push_back(
+            ExclusionReason{conditions[c].id, i, texts[c][i], std::move(m.undeclared)});
+  }
+  // Grouped by condition: each declared one (own list, then its matching rules), then the
+  // conditions only rules add, in the order given.
+  std::vector<ExclusionReason> out;
+  for (const auto& id : t.declared_contraindications) {
+    out.push_back(ExclusionReason{id, std::nullopt, std::string(kListedByTechnique), {}});
+    for (auto& e : matched)
+      if (e.condition == id) out.push_back(e);
+  }
+  for (auto& e : matched)
+    if (!contains(t.declared_contraindications, e.condition)) out.push_back(std::move(e));
   return out;
 }
 
+}  // namespace
+
+std::vector<ExclusionReason> exclusions_of(const Technique& t,
+                                           const std::vector<Condition>& conditions) {
+  return reasons(t, conditions, rule_texts(conditions));
+}
+
 void apply_exclusions(Library& library) {
+  const RuleTexts texts = rule_texts(library.conditions);
   for (auto& t : library.techniques) {
-    t.exclusions = exclusions_of(t, library.conditions);
+    t.exclusions = reasons(t, library.conditions, texts);
     t.contraindications.clear();
     for (const auto& e : t.exclusions)
       if (!contains(t.contraindications, e.condition)) t.contraindications.push_back(e.condition);

@@ -7,34 +7,15 @@
 #include <map>
 
 #include "model/calendar.hpp"
+#include "planner/eligibility.hpp"
 
 namespace mp::planner {
-
-int block_cap(int per_week, int block_days) {
-  if (per_week <= 0) return 0;
-  return std::max(1, per_week * block_days / 7);
-}
 
 int rest_days(double min_rest_hours) {
   if (!(min_rest_hours > 0)) return 1;
   // Guard the conversion: a rest longer than ten years is as good as "never twice".
   const double days = std::ceil(std::min(min_rest_hours, 24.0 * 3660) / 24.0);
   return std::max(1, static_cast<int>(days));
-}
-
-std::string contraindicating_condition(const model::Technique& t, const model::Profile& p) {
-  for (const auto& c : t.contraindications)
-    if (std::find(p.conditions.begin(), p.conditions.end(), c) != p.conditions.end()) return c;
-  return {};
-}
-
-std::string missing_equipment(const model::Technique& t, const model::Profile& p) {
-  for (const auto& e : t.equipment)
-    if (std::find(p.equipment.begin(), p.equipment.end(), e) != p.equipment.end())
-      continue;
-    else
-      return e;
-  return {};
 }
 
 namespace {
@@ -113,11 +94,11 @@ std::vector<std::string> check_constraints(const model::Plan& plan, const model:
         if (item.minutes < t->duration.min || item.minutes > t->duration.max)
           out.push_back(fmt::format("{}: '{}' for {} minutes is outside its range {}..{}", where,
                                     t->id, item.minutes, t->duration.min, t->duration.max));
-        if (auto c = contraindicating_condition(*t, profile); !c.empty())
-          out.push_back(fmt::format("{}: '{}' is contraindicated by {}", where, t->id, c));
-        if (auto e = missing_equipment(*t, profile); !e.empty())
-          out.push_back(
-              fmt::format("{}: '{}' needs {}, which the profile does not list", where, t->id, e));
+        for (const auto& problem : safety_problems(*t, profile))
+          out.push_back(problem.kind == SafetyProblem::Kind::kContraindicated
+                            ? fmt::format("{}: '{}' is {}", where, t->id, problem.reason())
+                            : fmt::format("{}: '{}' {}, which the profile does not list", where,
+                                          t->id, problem.reason()));
       }
     }
     for (const auto& [start, minutes] : self_minutes) {
@@ -140,19 +121,19 @@ std::vector<std::string> check_constraints(const model::Plan& plan, const model:
                                 professional_per_day[static_cast<std::size_t>(d)]));
   }
 
-  const int blocks = (days + 6) / 7;
+  const int blocks = block_count(days);
   auto block_label = [&](int k) {
-    const int len = std::min(7, days - 7 * k);
-    return fmt::format("{}..{}", model::format_date(model::add_days(plan.start, 7 * k)),
-                       model::format_date(model::add_days(plan.start, 7 * k + len - 1)));
+    const WeekBlock block = week_block(k, days);
+    return fmt::format("{}..{}", model::format_date(model::add_days(plan.start, block.first)),
+                       model::format_date(model::add_days(plan.start, block.end() - 1)));
   };
   if (profile.professional) {
     for (int k = 0; k < blocks; ++k) {
-      const int len = std::min(7, days - 7 * k);
+      const WeekBlock block = week_block(k, days);
       int count = 0;
-      for (int d = 7 * k; d < 7 * k + len; ++d)
+      for (int d = block.first; d < block.end(); ++d)
         count += professional_per_day[static_cast<std::size_t>(d)];
-      const int cap = block_cap(profile.professional->sessions_per_week, len);
+      const int cap = block_cap(profile.professional->sessions_per_week, block.days);
       if (count > cap)
         out.push_back(fmt::format("{}: {} professional sessions, more than the {} allowed",
                                   block_label(k), count, cap));
@@ -172,10 +153,10 @@ std::vector<std::string> check_constraints(const model::Plan& plan, const model:
       i = j;
     }
     for (int k = 0; k < blocks; ++k) {
-      const int len = std::min(7, days - 7 * k);
+      const WeekBlock block = week_block(k, days);
       const auto count = std::count_if(list.begin(), list.end(),
-                                       [&](int d) { return d >= 7 * k && d < 7 * k + len; });
-      const int cap = block_cap(t->frequency.max_per_week, len);
+                                       [&](int d) { return d >= block.first && d < block.end(); });
+      const int cap = block_cap(t->frequency.max_per_week, block.days);
       if (count > cap)
         out.push_back(
             fmt::format("{}: '{}' used {} times, more than its cap of {} (max_per_week {})",

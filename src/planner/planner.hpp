@@ -17,8 +17,8 @@ struct PlanRequest {
 };
 
 /// Builds a near-optimal plan (SPEC §4). Pure: no files, environment or clock.
-/// Throws mp::Error(kNothingPlanned) for a red-flag condition or when nothing is eligible,
-/// mp::Error(kDataErr) for ids the library does not know.
+/// Throws planner::PlanError (plan_error.hpp): kRedFlag for a red-flag condition,
+/// kNothingEligible when nothing can be scheduled, kUnknownId for ids the library does not know.
 model::Plan make_plan(const model::Library& library, const model::Profile& profile,
                       const PlanRequest& request);
 

@@ -1,41 +1,22 @@
 #include "planner/score.hpp"
 
-#include <set>
 #include <string>
 #include <vector>
 
 namespace mp::planner {
-namespace {
-
-struct ScoredGoal {
-  std::string id;
-  double target = 0;  // weekly_target_minutes
-  double priority = 1;
-};
-
-// The profile's goals the library knows, first mention of each id only.
-std::vector<ScoredGoal> scored_goals(const model::Profile& profile, const model::Library& library) {
-  std::vector<ScoredGoal> out;
-  std::set<std::string> seen;
-  for (const auto& gp : profile.goals) {
-    const model::Goal* g = library.find_goal(gp.id);
-    if (g == nullptr || !seen.insert(gp.id).second) continue;
-    out.push_back({gp.id, g->weekly_target_minutes, static_cast<double>(gp.priority)});
-  }
-  return out;
-}
-
-}  // namespace
 
 model::Score compute_score(const model::Plan& plan, const model::Library& library) {
-  model::Score score;
-  const auto goals = scored_goals(plan.profile, library);
+  auto goals = scored_goals(plan.profile, library);
   const int days = static_cast<int>(plan.plan.size());
   const std::size_t n_goals = goals.size();
   // c[d * G + g]: effective minutes for goal g on day d.
   std::vector<double> c(static_cast<std::size_t>(days) * n_goals, 0.0);
+  std::vector<char> selfcare;
   for (int d = 0; d < days; ++d) {
-    for (const auto& session : plan.plan[static_cast<std::size_t>(d)].sessions) {
+    const auto& day = plan.plan[static_cast<std::size_t>(d)];
+    const int wd = day.weekday;
+    selfcare.push_back(wd >= 0 && wd <= 6 && plan.profile.weekdays[static_cast<std::size_t>(wd)]);
+    for (const auto& session : day.sessions) {
       for (const auto& item : session.items) {
         const model::Technique* t = library.find_technique(item.technique);
         if (t == nullptr) continue;
@@ -47,37 +28,7 @@ model::Score compute_score(const model::Plan& plan, const model::Library& librar
       }
     }
   }
-  const int blocks = (days + 6) / 7;
-  double weighted = 0;
-  double priorities = 0;
-  for (std::size_t g = 0; g < n_goals; ++g) {
-    const double tau = goals[g].target;
-    double weekly = 0;
-    for (int k = 0; k < blocks; ++k) {
-      const int first = 7 * k;
-      const int len = std::min(7, days - first);
-      double sum = 0;
-      for (int d = first; d < first + len; ++d) sum += c[static_cast<std::size_t>(d) * n_goals + g];
-      weekly += coverage_fraction(sum, tau * len / 7.0);
-    }
-    weekly = blocks > 0 ? weekly / blocks : 0.0;
-    double daily = 0;
-    int active = 0;
-    for (int d = 0; d < days; ++d) {
-      const auto& day = plan.plan[static_cast<std::size_t>(d)];
-      const int wd = day.weekday;
-      if (wd < 0 || wd > 6 || !plan.profile.weekdays[static_cast<std::size_t>(wd)]) continue;
-      ++active;
-      daily += coverage_fraction(c[static_cast<std::size_t>(d) * n_goals + g], tau / 7.0);
-    }
-    daily = active > 0 ? daily / active : 1.0;
-    const double s = (weekly + daily) / 2;
-    score.goals[goals[g].id] = model::GoalScore{weekly, daily, s};
-    weighted += goals[g].priority * s;
-    priorities += goals[g].priority;
-  }
-  score.total = priorities > 0 ? weighted / priorities : 0.0;
-  return score;
+  return ScoreModel(std::move(goals), std::move(selfcare)).evaluate(c);
 }
 
 void fill_score_shares(model::Plan& plan, const model::Library& library) {

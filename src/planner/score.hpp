@@ -1,15 +1,9 @@
 #pragma once
 #include "model/library.hpp"
 #include "model/plan.hpp"
+#include "planner/score_model.hpp"
 
 namespace mp::planner {
-
-/// min(1, x / target); a target of 0 or less counts as met.
-inline double coverage_fraction(double x, double target) {
-  if (target <= 0) return 1.0;
-  const double f = x / target;
-  return f < 1.0 ? f : 1.0;
-}
 
 /// The SPEC §4 score of a plan, recomputed from its items and its profile. Goals the library
 /// does not know are left out.

@@ -2,6 +2,7 @@
 // fail-safe on undeclared attributes, and the effective contraindications after merging.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -235,14 +236,31 @@ TEST_CASE("rules: a new user technique is excluded by an earlier source's condit
   CHECK(t->contraindications == std::vector<std::string>{"artery-disease", "thin-blood"});
   std::vector<std::string> why;
   for (const auto& e : t->exclusions) why.push_back(e.condition + " " + e.why);
-  CHECK(why ==
-        std::vector<std::string>{"artery-disease {kind: [self-massage, professional], regions: [neck]}",
-                                 "artery-disease {movements: [neck-extension, neck-rotation]}",
-                                 "thin-blood {intensity: [firm]}"});
+  CHECK(why == std::vector<std::string>{
+                   "artery-disease {kind: [self-massage, professional], regions: [neck]}",
+                   "artery-disease {movements: [neck-extension, neck-rotation]}",
+                   "thin-blood {intensity: [firm]}"});
   // The technique that declares nothing is excluded fail-safe by the movements and positions
   // rules, and validate would say so.
   const auto* undeclared = l.find_technique("undeclared-neck-rub");
   CHECK(undeclared->contraindications ==
         std::vector<std::string>{"artery-disease", "late-pregnancy"});
   CHECK(model::undeclared_attribute_warnings(l).size() == 2);
+}
+
+TEST_CASE("rules: a user's condition applies to the built-in techniques") {
+  auto l = lib::load_library_text(R"(conditions:
+  - id: my-breathing-trouble
+    name: My breathing trouble
+    excludes: [{kind: [breathing]}]
+)",
+                                  "mine.yaml", true);
+  int excluded = 0;
+  for (const auto& t : l.techniques) {
+    bool has = std::find(t.contraindications.begin(), t.contraindications.end(),
+                         "my-breathing-trouble") != t.contraindications.end();
+    CHECK(has == (t.kind == model::Kind::kBreathing));
+    excluded += has;
+  }
+  CHECK(excluded > 0);
 }

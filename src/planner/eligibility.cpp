@@ -1,0 +1,54 @@
+#include "planner/eligibility.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace mp::planner {
+
+std::string SafetyProblem::reason() const {
+  return (kind == Kind::kContraindicated ? "contraindicated by " : "needs ") + id;
+}
+
+std::vector<SafetyProblem> safety_problems(const model::Technique& t, const model::Profile& p) {
+  std::vector<SafetyProblem> out;
+  for (const auto& c : t.contraindications)
+    if (std::find(p.conditions.begin(), p.conditions.end(), c) != p.conditions.end()) {
+      out.push_back({SafetyProblem::Kind::kContraindicated, c});
+      break;
+    }
+  for (const auto& e : t.equipment)
+    if (std::find(p.equipment.begin(), p.equipment.end(), e) == p.equipment.end()) {
+      out.push_back({SafetyProblem::Kind::kNeedsEquipment, e});
+      break;
+    }
+  return out;
+}
+
+std::string ineligibility_reason(const model::Technique& t, const model::Profile& profile,
+                                 const std::vector<std::string>& goal_ids, const PlanShape& shape) {
+  if (auto problems = safety_problems(t, profile); !problems.empty())
+    return problems.front().reason();
+  bool serves = false;
+  for (const auto& [id, w] : t.goals)
+    serves = serves || (w > 0 && std::find(goal_ids.begin(), goal_ids.end(), id) != goal_ids.end());
+  if (!serves) return "serves none of the chosen goals";
+  if (t.performer == model::Performer::kTherapist) {
+    if (!profile.professional || profile.professional->sessions_per_week <= 0)
+      return "professional technique: no professional sessions";
+    const int pm = profile.professional->minutes;
+    if (pm < t.duration.min || pm > t.duration.max)
+      return fmt::format("does not fit a {}-minute professional session", pm);
+    if (!shape.any_professional_day)
+      return "professional technique: no professional day in this plan";
+    return {};
+  }
+  if (t.frequency.max_per_week <= 0) return "weekly cap";
+  if (!shape.any_selfcare_day) return "no self-care sessions in this plan";
+  if (t.duration.min > shape.longest_session)
+    return fmt::format("needs at least {} minutes, longer than any session ({} minutes)",
+                       t.duration.min, shape.longest_session);
+  return {};
+}
+
+}  // namespace mp::planner

@@ -1,0 +1,36 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model/library.hpp"
+#include "model/profile.hpp"
+
+namespace mp::planner {
+
+/// What rules a technique out for a person whatever the plan (SPEC §4, hard constraint 5).
+struct SafetyProblem {
+  enum class Kind { kContraindicated, kNeedsEquipment };
+  Kind kind = Kind::kContraindicated;
+  std::string id;  ///< the condition or the piece of equipment
+  /// In words: "contraindicated by ID" or "needs ID".
+  [[nodiscard]] std::string reason() const;
+};
+
+/// Every safety problem of t for this profile: the first contraindicating condition, then the
+/// first piece of equipment the profile does not list. Empty: t is safe for this person.
+std::vector<SafetyProblem> safety_problems(const model::Technique& t, const model::Profile& p);
+
+/// The days and sessions of one plan that decide whether a technique can be used at all.
+struct PlanShape {
+  bool any_selfcare_day = false;      ///< a self-care day with at least one session
+  bool any_professional_day = false;  ///< a day with a professional session allowed
+  int longest_session = 0;            ///< minutes of the longest self-care session
+};
+
+/// Why t cannot be used in a plan of this shape for these goals, or "" when it can. The words
+/// --explain and every refusal show: "contraindicated by ID", "needs ID", "serves none of the
+/// chosen goals", the professional-session and session-length reasons.
+std::string ineligibility_reason(const model::Technique& t, const model::Profile& profile,
+                                 const std::vector<std::string>& goal_ids, const PlanShape& shape);
+
+}  // namespace mp::planner

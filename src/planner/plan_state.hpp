@@ -1,0 +1,151 @@
+#pragma once
+// The plan under construction: its items, the coverage they give and the rules' bookkeeping,
+// kept in step so every move is priced exactly and incrementally (planner internals).
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <utility>
+#include <vector>
+
+#include "planner/problem.hpp"
+
+namespace mp::planner::detail {
+
+/// The plan under construction, its coverage and score, and the search's effort counter.
+class PlanState {
+ public:
+  explicit PlanState(const Problem& p);
+
+  /// The problem this plan is for.
+  [[nodiscard]] const Problem& problem() const { return p_; }
+  /// The plan's score, kept up to date by every change.
+  [[nodiscard]] double total() const { return total_; }
+  /// Moves priced so far (price() and every change): the deterministic measure of work that
+  /// budgets the perturbation rounds.
+  [[nodiscard]] std::uint64_t effort() const { return effort_; }
+  /// The items of slot s on day d.
+  [[nodiscard]] const std::vector<Item>& slot(int d, int s) const { return slots_[idx(d, s)]; }
+  /// The technique of day d's professional session, or -1.
+  [[nodiscard]] int pro_at(int d) const { return pro_at_[static_cast<std::size_t>(d)]; }
+  /// Minutes still free in slot s on day d.
+  [[nodiscard]] int slack(int d, int s) const { return p_.cap(s) - load_[idx(d, s)]; }
+
+  /// The score's change if t's minutes on day d changed by dm (nothing is changed or counted).
+  [[nodiscard]] double delta(int t, int d, int dm) const {
+    const ScoreModel& m = p_.score;
+    const int k = block_of(d);
+    const bool self = m.selfcare(d);
+    double sum = 0;
+    for (auto [g, w] : p_.tech(t).w) {
+      const double dc = w * dm;
+      if (self)
+        sum += ScoreModel::part_gain(m.daily_weight(g), cov_[ci(d, g)], dc, m.daily_target(g));
+      sum += ScoreModel::part_gain(m.weekly_weight(g), bsum_[bi(k, g)], dc, m.block_target(k, g));
+    }
+    return sum;
+  }
+  /// delta(), counted as one unit of effort: how the search prices a candidate move.
+  double price(int t, int d, int dm) {
+    ++effort_;
+    return delta(t, d, dm);
+  }
+
+  /// Whether t may be used once more on day d: once a day, the block cap and the rest rule.
+  [[nodiscard]] bool can_use(int t, int d) const {
+    const Tech& tech = p_.tech(t);
+    const auto& u = used_[static_cast<std::size_t>(t)];
+    auto it = std::lower_bound(u.begin(), u.end(), d);
+    if (it != u.end() && *it - d < tech.rest) return false;
+    if (it != u.begin() && d - *(it - 1) < tech.rest) return false;
+    return !blocked_by_cap(t, d);
+  }
+  /// Whether t's week block cap is used up in day d's block.
+  [[nodiscard]] bool blocked_by_cap(int t, int d) const;
+  /// Whether t is planned on day d.
+  [[nodiscard]] bool on_day(int t, int d) const {
+    const auto& u = used_[static_cast<std::size_t>(t)];
+    return std::binary_search(u.begin(), u.end(), d);
+  }
+
+  /// A pinned routine's step: counts for the rules and the score, and is never moved.
+  void add_pinned(int t, int d, int minutes);
+  void add_item(int d, int s, int t, int minutes);
+  void remove_item(int d, int s, std::size_t i);
+  void resize_item(int d, int s, std::size_t i, int dm);
+  void add_pro(int d, int t);
+  void remove_pro(int d);
+
+  /// A copy of some slots (and, for whole days, their professional sessions), to undo a
+  /// tentative move.
+  struct Snapshot {
+    std::vector<std::pair<int, std::vector<Item>>> slots;  // (d * S + s, items)
+    int pro_first = 0;
+    std::vector<int> pros;  // pro_at of days pro_first, pro_first + 1, …
+    double total = 0;
+  };
+  /// The given (day, slot) pairs.
+  [[nodiscard]] Snapshot save(std::initializer_list<std::pair<int, int>> which) const;
+  /// Days first..last-1, their professional sessions included.
+  [[nodiscard]] Snapshot save_block(int first, int last) const;
+  [[nodiscard]] Snapshot save_day(int d) const { return save_block(d, d + 1); }
+  /// Puts the saved slots back, and the score as it was (dropping rounding drift).
+  void restore(const Snapshot& snap);
+  /// Sets the score to a value saved before a change that was undone (drops rounding drift).
+  void restore_total(double total) { total_ = total; }
+
+  /// Whether every goal meets its target in block k and on each of its self-care days: then
+  /// the block adds all it can to the score and no move inside it can gain. "Meets" allows what
+  /// rounding leaves (a sum of weight × minutes may land an ulp below a target it reaches): the
+  /// test is that all the block's parts together lack less than any move must gain.
+  [[nodiscard]] bool block_met(int k) const;
+  /// The same for block k's weekly parts and the daily parts of its days first..last-1.
+  [[nodiscard]] bool met(int k, int first, int last) const;
+
+  /// Goal g's effective minutes on day d.
+  [[nodiscard]] double coverage(int d, int g) const { return cov_[ci(d, g)]; }
+  /// Goal g's effective minutes in week block k.
+  [[nodiscard]] double block_coverage(int k, int g) const { return bsum_[bi(k, g)]; }
+
+  // --- Whole days. The score depends only on each day's minutes per technique, so a day's
+  // items may be re-packed into its slots at will. ---
+
+  /// Day d's items, slot by slot.
+  [[nodiscard]] std::vector<Item> day_items(int d) const;
+  /// Assigns items to slots by a bounded exact search, longest first; false when they do not
+  /// fit. Sorts `items`, longest first.
+  bool pack(std::vector<Item>& items, std::vector<int>& where) const;
+  /// Whether the items fit day's slots.
+  [[nodiscard]] bool fits(std::vector<Item> items) const;
+  /// Replaces day d's items by `items`, re-packed; false (and no change) when they do not fit.
+  bool set_day(int d, std::vector<Item> items);
+  /// Free minutes over all of day d's slots.
+  [[nodiscard]] int free_minutes(int d) const;
+
+ private:
+  [[nodiscard]] std::size_t idx(int d, int s) const {
+    return static_cast<std::size_t>(d * p_.slots + s);
+  }
+  [[nodiscard]] std::size_t ci(int d, int g) const {
+    return static_cast<std::size_t>(d * p_.score.goals() + g);
+  }
+  [[nodiscard]] std::size_t bi(int k, int g) const {
+    return static_cast<std::size_t>(k * p_.score.goals() + g);
+  }
+  void mark(int t, int d);
+  void unmark(int t, int d);
+  // Every change prices itself once (counted as effort, as a priced move is) and applies it.
+  void change(int t, int d, int dm);
+
+  const Problem& p_;
+  double total_ = 0;
+  std::uint64_t effort_ = 0;
+  std::vector<double> cov_;             // per day and goal
+  std::vector<double> bsum_;            // per block and goal
+  std::vector<std::vector<int>> used_;  // per technique: sorted days of use (with repeats)
+  std::vector<std::vector<Item>> slots_;
+  std::vector<int> load_;
+  std::vector<int> pro_at_;
+  mutable std::vector<int> pack_free_;  // pack()'s free minutes per slot
+};
+
+}  // namespace mp::planner::detail

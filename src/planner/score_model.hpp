@@ -1,0 +1,86 @@
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "model/library.hpp"
+#include "model/plan.hpp"
+#include "model/profile.hpp"
+#include "planner/week_blocks.hpp"
+
+namespace mp::planner {
+
+/// min(1, x / target); a target of 0 or less counts as met.
+inline double coverage_fraction(double x, double target) {
+  if (target <= 0) return 1.0;
+  const double f = x / target;
+  return f < 1.0 ? f : 1.0;
+}
+
+/// One goal the score counts: its priority p_g and its weekly target τ_g in minutes.
+struct ScoredGoal {
+  std::string id;
+  double priority = 1;
+  double weekly_target = 0;
+};
+
+/// The profile's goals the library knows, in profile order, the first mention of each id only.
+std::vector<ScoredGoal> scored_goals(const model::Profile& profile, const model::Library& library);
+
+/// The SPEC §4 score of one horizon, defined once: the week blocks, each part's target and its
+/// weight in the total. The search prices moves with part_gain() and the weights; `score` and
+/// every plan's reported score come from evaluate().
+class ScoreModel {
+ public:
+  ScoreModel() = default;
+  /// Goals in order; selfcare[d] != 0 when plan day d is a self-care day (in A).
+  ScoreModel(std::vector<ScoredGoal> goals, std::vector<char> selfcare);
+
+  /// D, the horizon in days.
+  [[nodiscard]] int days() const { return static_cast<int>(selfcare_.size()); }
+  /// K, the number of week blocks.
+  [[nodiscard]] int blocks() const { return block_count(days()); }
+  /// The number of goals scored.
+  [[nodiscard]] int goals() const { return static_cast<int>(goals_.size()); }
+  /// Goal g.
+  [[nodiscard]] const ScoredGoal& goal(int g) const { return goals_[at(g)]; }
+  /// |A|, the number of self-care days.
+  [[nodiscard]] int active_days() const { return active_; }
+  /// Whether plan day d is a self-care day.
+  [[nodiscard]] bool selfcare(int d) const { return selfcare_[at(d)] != 0; }
+  /// Week block k.
+  [[nodiscard]] WeekBlock block(int k) const { return week_block(k, days()); }
+  /// A self-care day's target for goal g: τ_g / 7.
+  [[nodiscard]] double daily_target(int g) const { return daily_target_[at(g)]; }
+  /// Block k's target for goal g: τ_g·|k| / 7.
+  [[nodiscard]] double block_target(int k, int g) const {
+    return block_target_[at(k) * goals_.size() + at(g)];
+  }
+  /// What one self-care day's daily part of g, fully met, adds to the total: p_g / (2·P·|A|).
+  [[nodiscard]] double daily_weight(int g) const { return daily_weight_[at(g)]; }
+  /// What one block's weekly part of g, fully met, adds to the total: p_g / (2·P·K).
+  [[nodiscard]] double weekly_weight(int g) const { return weekly_weight_[at(g)]; }
+
+  /// The change of the total when a part of the given weight and target moves from coverage
+  /// `have` by `change`: 0 when the part is met before and after (the common case, and cheap).
+  static double part_gain(double weight, double have, double change, double target) {
+    if (have < target || have + change < target)
+      return weight * (coverage_fraction(have + change, target) - coverage_fraction(have, target));
+    return 0.0;
+  }
+
+  /// The score, total and per goal, of the effective minutes coverage[d·goals() + g].
+  [[nodiscard]] model::Score evaluate(const std::vector<double>& coverage) const;
+
+ private:
+  static std::size_t at(int i) { return static_cast<std::size_t>(i); }
+  std::vector<ScoredGoal> goals_;
+  std::vector<char> selfcare_;
+  int active_ = 0;
+  std::vector<double> daily_target_;
+  std::vector<double> block_target_;  // per block, then goal
+  std::vector<double> daily_weight_;
+  std::vector<double> weekly_weight_;
+};
+
+}  // namespace mp::planner

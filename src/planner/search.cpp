@@ -1,0 +1,178 @@
+#include "planner/search.hpp"
+
+#include <algorithm>
+
+#include "planner/day_replan.hpp"
+#include "planner/greedy.hpp"
+#include "planner/moves.hpp"
+
+namespace mp::planner::detail {
+namespace {
+
+// Perturbation rounds per plan for small problems (see Search::perturb_block).
+constexpr int kPerturbRounds = 64;
+// … ending a block's rounds early after this many in a row without a gain.
+constexpr int kPerturbPatience = 24;
+// … and spending at most this many times the work of the week's first search.
+constexpr std::uint64_t kPerturbWork = 12;
+
+class Search {
+ public:
+  explicit Search(const Problem& p) : p_(p), st_(p) {}
+
+  // One week block at a time (blocks share only rest rules).
+  PlanState run() {
+    for (const auto& pin : p_.pinned)
+      for (std::size_t i = 0; i < pin.steps.size(); ++i)
+        st_.add_pinned(pin.techs[i], pin.day, pin.steps[i].second);
+    const bool small = p_.pool.size() <= kFullNeighbourhood;
+    // A fixed budget of perturbation rounds per plan, shared by its blocks: short plans of
+    // small libraries get a thorough search, long ones stay linear in their length.
+    const int rounds = small ? kPerturbRounds / p_.score.blocks() : 0;
+    for (int k = 0; k < p_.score.blocks(); ++k) {
+      const std::uint64_t before = st_.effort();
+      place_pros(st_, k);
+      greedy_block(st_, k);
+      improve_block(k, small ? 8 : 2);
+      // The rounds may cost at most a few times what the week's first search cost.
+      perturb_block(k, rounds, kPerturbWork * (st_.effort() - before));
+    }
+    return std::move(st_);
+  }
+
+ private:
+  // Local search inside block k until no move improves the score (or the pass limit). Small
+  // problems use day-level moves (a day's items re-packed into its slots exactly); large ones
+  // use cheaper slot-level moves. The moves run in a fixed cycle, and the search stops as soon
+  // as every move of the cycle has failed since the last gain: they would fail again on the
+  // same plan (that is where a last pass over the whole cycle would end the search too).
+  void improve_block(int k, int max_passes) {
+    const WeekBlock block = p_.score.block(k);
+    const int first = block.first;
+    const int last = block.end();
+    const auto& cands = p_.shortlist;
+    const bool by_day = p_.pool.size() <= kFullNeighbourhood;
+    enum class Move { kDay, kDayMoves, kDayDp, kShorten, kReplace, kSqueeze, kMove, kSwaps, kPros };
+    struct Step {
+      Move move;
+      int d, s;
+    };
+    std::vector<Step> cycle;
+    for (int d = first; d < last; ++d) {
+      if (!p_.selfcare(d)) continue;
+      if (by_day) {
+        for (Move m : {Move::kDay, Move::kDayMoves, Move::kDayDp}) cycle.push_back({m, d, 0});
+        continue;
+      }
+      for (int s = 0; s < p_.slots; ++s)
+        for (Move m : {Move::kShorten, Move::kReplace, Move::kSqueeze, Move::kMove})
+          cycle.push_back({m, d, s});
+    }
+    if (by_day) cycle.push_back({Move::kSwaps, 0, 0});
+    cycle.push_back({Move::kPros, 0, 0});
+    auto run = [&](const Step& step) {
+      switch (step.move) {
+        case Move::kDay:
+          return try_day(st_, step.d, cands);
+        case Move::kDayMoves:
+          return try_day_moves(st_, step.d, first, last, cands);
+        case Move::kDayDp:
+          return replan_.run(st_, step.d, cands);
+        case Move::kShorten:
+          return try_shorten(st_, step.d, step.s, cands);
+        case Move::kReplace:
+          return try_replace(st_, step.d, step.s, cands);
+        case Move::kSqueeze:
+          return try_squeeze(st_, step.d, step.s, cands);
+        case Move::kMove:
+          return try_move(st_, step.d, step.s, first, last, cands);
+        case Move::kSwaps:
+          return try_swaps(st_, first, last, cands);
+        case Move::kPros:
+          return try_pro_moves(st_, first, last);
+      }
+      return false;
+    };
+    const std::size_t n = cycle.size();
+    std::size_t failed = 0;  // moves in a row without a gain
+    for (std::size_t i = 0; i < n * static_cast<std::size_t>(max_passes) && failed < n; ++i) {
+      if (st_.block_met(k)) return;  // nothing left to gain in this block
+      failed = run(cycle[i % n]) ? 0 : failed + 1;
+    }
+  }
+
+  // Iterated local search for small problems: local search stops at a plan no single move
+  // improves, often short of the optimum (a day's mix is locked in by the caps and rest rules
+  // of the days around it). Each round clears a few self-care days of block k, or every use of
+  // one technique in it, refills greedily and searches again; the round is kept when the
+  // score rises, undone otherwise (an equal plan is undone too, so ties keep their tie-breaks:
+  // variety, time of day). Rounds are drawn from the plan's seed, so the result stays
+  // deterministic; they stop when they have cost `budget` effort.
+  void perturb_block(int k, int rounds, std::uint64_t budget) {
+    const std::uint64_t stop = st_.effort() + budget;
+    const WeekBlock block = p_.score.block(k);
+    const int first = block.first;
+    const int last = block.end();
+    std::vector<int> days;
+    for (int d = first; d < last; ++d)
+      if (p_.selfcare(d)) days.push_back(d);
+    if (days.size() < 2) return;
+    std::uint64_t rng = p_.seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(k + 1));
+    int idle = 0;  // rounds in a row without a gain
+    for (int r = 0;
+         r < rounds && idle < kPerturbPatience && st_.effort() < stop && !st_.block_met(k); ++r) {
+      const auto snap = st_.save_block(first, last);  // slots and professional sessions
+      const std::uint64_t pick = splitmix64(rng);
+      if (pick % 3 == 0) {
+        // Every use of one technique in the block: frees its cap for other days.
+        std::vector<int> used;
+        for (int d : days)
+          for (int s = 0; s < p_.slots; ++s)
+            for (const auto& it : st_.slot(d, s))
+              if (std::find(used.begin(), used.end(), it.tech) == used.end())
+                used.push_back(it.tech);
+        if (used.empty()) {
+          ++idle;
+          continue;
+        }
+        const int t = used[static_cast<std::size_t>((pick / 3) % used.size())];
+        for (int d : days)
+          for (int s = 0; s < p_.slots; ++s)
+            for (std::size_t i = st_.slot(d, s).size(); i-- > 0;)
+              if (st_.slot(d, s)[i].tech == t) st_.remove_item(d, s, i);
+      } else {
+        // Two (or three) days of the block, emptied.
+        const std::size_t n = days.size();
+        const std::size_t a = (pick / 3) % n;
+        const std::size_t b = (a + 1 + (pick / (3 * n)) % (n - 1)) % n;
+        std::vector<int> clear{days[a], days[b]};
+        if (pick % 3 == 2 && n > 2) {
+          std::size_t c = (pick / (9 * n * n)) % n;
+          while (c == a || c == b) c = (c + 1) % n;
+          clear.push_back(days[c]);
+        }
+        for (int d : clear)
+          for (int s = 0; s < p_.slots; ++s)
+            while (!st_.slot(d, s).empty()) st_.remove_item(d, s, st_.slot(d, s).size() - 1);
+      }
+      fill_days(st_, first, last, p_.shortlist);
+      improve_block(k, 2);
+      if (st_.total() > snap.total + kEps) {
+        idle = 0;
+      } else {
+        st_.restore(snap);
+        ++idle;
+      }
+    }
+  }
+
+  const Problem& p_;
+  PlanState st_;
+  DayReplanner replan_;
+};
+
+}  // namespace
+
+PlanState search_plan(const Problem& p) { return Search(p).run(); }
+
+}  // namespace mp::planner::detail

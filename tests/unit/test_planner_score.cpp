@@ -1,0 +1,118 @@
+// Planner: the SPEC §4 score, one definition for the search, `score` and the constraint check.
+#include <doctest/doctest.h>
+
+#include "planner_fixtures.hpp"
+
+using namespace planner_test;  // NOLINT(google-build-using-namespace): test fixtures
+
+TEST_CASE("planner: the score matches the worked example in docs/planning.md") {
+  // One goal, tension-headache, 70 minutes a week (10 a day); two days, both self-care.
+  mp::model::Library lib;
+  lib.goals = {goal("tension-headache", 70)};
+  lib.techniques = {technique("upper-trap-stretch", {{"tension-headache", 0.5}}, 2, 10)};
+  lib.sort_by_id();
+  mp::model::Profile profile;
+  profile.goals = {{"tension-headache", 1, {}}};
+  Plan plan = empty_plan(profile, "2026-11-23", 2);
+  plan.plan[0].sessions.push_back(session(450, SessionKind::kSelf, {{"upper-trap-stretch", 10}}));
+  // Day 1: c = 0.5 × 10 = 5 of a daily target 10 → 0.5; day 2: 0 → daily = 0.25.
+  // Block of 2 days: target 70 × 2 / 7 = 20, coverage 5 → weekly = 0.25. Score 0.25.
+  const auto score = compute_score(plan, lib);
+  CHECK(score.goals.at("tension-headache").daily == doctest::Approx(0.25));
+  CHECK(score.goals.at("tension-headache").weekly == doctest::Approx(0.25));
+  CHECK(score.total == doctest::Approx(0.25));
+}
+
+TEST_CASE("planner: a tiny weekly target still works") {
+  mp::model::Library lib;
+  lib.goals = {goal("mindfulness", 0.01)};
+  lib.techniques = {technique("body-scan", {{"mindfulness", 1.0}}, 1, 5)};
+  lib.sort_by_id();
+  mp::model::Profile profile;
+  profile.goals = {{"mindfulness", 2, {}}};
+  const Plan plan = make_plan(lib, profile, week());
+  CHECK(plan.score.total == doctest::Approx(1.0));
+  CHECK(std::isfinite(plan.score.total));
+}
+
+TEST_CASE("planner: week blocks are runs of 7 plan days, the last one shorter") {
+  using mp::planner::block_count;
+  using mp::planner::block_of;
+  using mp::planner::week_block;
+  CHECK(block_count(1) == 1);
+  CHECK(block_count(7) == 1);
+  CHECK(block_count(8) == 2);
+  CHECK(block_count(364) == 52);
+  CHECK(block_of(6) == 0);
+  CHECK(block_of(7) == 1);
+  CHECK(week_block(1, 10).first == 7);
+  CHECK(week_block(1, 10).days == 3);
+  CHECK(week_block(1, 10).end() == 10);
+  CHECK(week_block(0, 10).days == 7);
+}
+
+TEST_CASE("planner: the score model's targets and weights follow SPEC §4") {
+  // Two goals, priorities 3 and 1, over 10 days (blocks of 7 and 3), 8 of them self-care.
+  std::vector<char> selfcare{1, 1, 0, 1, 1, 1, 1, 1, 0, 1};
+  const mp::planner::ScoreModel m({{"a", 3, 70}, {"b", 1, 35}}, selfcare);
+  CHECK(m.days() == 10);
+  CHECK(m.blocks() == 2);
+  CHECK(m.goals() == 2);
+  CHECK(m.active_days() == 8);
+  CHECK_FALSE(m.selfcare(2));
+  CHECK(m.daily_target(0) == 10);
+  CHECK(m.block_target(0, 1) == 35);
+  CHECK(m.block_target(1, 0) == 30);
+  CHECK(m.daily_weight(0) == doctest::Approx(0.75 / 16));
+  CHECK(m.weekly_weight(1) == doctest::Approx(0.25 / 4));
+  // A part met before and after a change does not move; one below its target moves by its
+  // weight times the fraction gained, and stops at the target.
+  CHECK(mp::planner::ScoreModel::part_gain(0.5, 12, 3, 10) == 0);
+  CHECK(mp::planner::ScoreModel::part_gain(0.5, 5, 2, 10) == doctest::Approx(0.1));
+  CHECK(mp::planner::ScoreModel::part_gain(0.5, 5, 20, 10) == doctest::Approx(0.25));
+  CHECK(mp::planner::ScoreModel::part_gain(0.5, 12, -4, 10) == doctest::Approx(-0.1));
+}
+
+TEST_CASE("planner: the search's part gains add up to the score evaluate() reports") {
+  // The one definition, two forms: starting from nothing, the sum of every part's gain as
+  // coverage arrives equals the score of the final coverage.
+  std::vector<char> selfcare{1, 0, 1, 1, 1, 1, 1, 1, 1};
+  const mp::planner::ScoreModel m({{"a", 2, 60}, {"b", 5, 14}, {"c", 1, 0.5}}, selfcare);
+  const std::vector<double> minutes{3, 9, 0, 12, 1, 5, 7, 2, 0};  // goal a's, then b = ½, c = ¼
+  std::vector<double> coverage(static_cast<std::size_t>(m.days() * m.goals()), 0.0);
+  std::vector<double> block(static_cast<std::size_t>(m.blocks() * m.goals()), 0.0);
+  double incremental = 0;
+  for (int d = 0; d < m.days(); ++d)
+    for (int g = 0; g < m.goals(); ++g) {
+      const double dc = minutes[static_cast<std::size_t>(d)] * (g == 0 ? 1 : g == 1 ? 0.5 : 0.25);
+      auto& c = coverage[static_cast<std::size_t>(d * m.goals() + g)];
+      auto& s = block[static_cast<std::size_t>(mp::planner::block_of(d) * m.goals() + g)];
+      if (m.selfcare(d))
+        incremental +=
+            mp::planner::ScoreModel::part_gain(m.daily_weight(g), c, dc, m.daily_target(g));
+      incremental += mp::planner::ScoreModel::part_gain(
+          m.weekly_weight(g), s, dc, m.block_target(mp::planner::block_of(d), g));
+      c += dc;
+      s += dc;
+    }
+  const auto score = m.evaluate(coverage);
+  CHECK(score.total == doctest::Approx(incremental).epsilon(1e-12));
+  // Goal c's target is tiny: met every week and on each self-care day with minutes (6 of 8).
+  CHECK(score.goals.at("c").weekly == 1);
+  CHECK(score.goals.at("c").daily == doctest::Approx(6.0 / 8));
+  CHECK(score.goals.size() == 3);
+}
+
+TEST_CASE("planner: compute_score counts only goals the library knows, each once") {
+  auto lib = sample_library();
+  auto profile = sample_profile();
+  profile.goals = {
+      {"tension-headache", 3, {}}, {"no-such-goal", 2, {}}, {"tension-headache", 1, {}}};
+  Plan plan = empty_plan(profile, "2026-11-23", 7);
+  plan.plan[0].sessions.push_back(session(450, SessionKind::kSelf, {{"chin-tuck", 5}}));
+  const auto score = compute_score(plan, lib);
+  REQUIRE(score.goals.size() == 1);
+  // chin-tuck 5 min × 0.4 = 2 of a daily 10 on one of 7 days; 2 of 70 in the week.
+  CHECK(score.goals.at("tension-headache").daily == doctest::Approx(0.2 / 7));
+  CHECK(score.goals.at("tension-headache").weekly == doctest::Approx(2.0 / 70));
+}
