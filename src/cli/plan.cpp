@@ -16,6 +16,7 @@
 #include "library/yaml_tree.hpp"
 #include "model/suggest.hpp"
 #include "planner/planner.hpp"
+#include "planner/score.hpp"
 #include "version.hpp"
 
 namespace mp::cli {
@@ -251,6 +252,7 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
                                 std::chrono::system_clock::now().time_since_epoch())
                                 .count();
   auto plan = planner::make_plan(lib, profile, request);
+  if (format == exporter::Format::kHtml) options.week_scores = planner::week_scores(plan, lib);
   // Render the whole plan first: nothing is written unless all of it is known to be good.
   std::ostringstream text;
   exporter::write_plan(text, format, plan, lib, options);
@@ -300,8 +302,8 @@ void setup_plan(CLI::App& app, Context& ctx) {
   cmd->add_option("--seed", f->seed, "Seed for tie-breaking; same inputs and seed, same plan")
       ->type_name("N");
   cmd->add_flag("--explain", f->explain, "Say why each item was chosen and others left out");
-  cmd->add_option("--format", f->format, "text, markdown, json, csv or ics (default text)")
-      ->check(CLI::IsMember({"text", "markdown", "json", "csv", "ics"}))
+  cmd->add_option("--format", f->format, "text, markdown, json, csv, ics or html (default text)")
+      ->check(CLI::IsMember({"text", "markdown", "json", "csv", "ics", "html"}))
       ->type_name("FORMAT");
   cmd->add_option("-o,--output", f->output, "Write to FILE atomically instead of stdout")
       ->type_name("FILE");
