@@ -29,7 +29,8 @@ p, ul, ol { margin: .2rem 0; }
 .session { margin-bottom: .3rem; break-inside: avoid; }
 .when { font-weight: 600; }
 .items li { padding-left: .2rem; }
-.items label { display: inline-flex; gap: .35rem; align-items: baseline; }
+.items label { display: flex; gap: .35rem; align-items: baseline; }
+.items label > span:first-of-type { flex: 1; }
 .items input { margin: 0; width: 1rem; height: 1rem; flex: none; }
 .minutes { color: #404040; white-space: nowrap; }
 .howto { columns: 2 22rem; column-gap: 1.5rem; }
