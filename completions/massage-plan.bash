@@ -105,7 +105,7 @@ _massage_plan() {
         --condition) COMPREPLY=($(compgen -W "$(_massage_plan_ids conditions)" -- "$cur")); return 0 ;;
         --equipment) COMPREPLY=($(compgen -W "$(_massage_plan_ids equipment)" -- "$cur")); return 0 ;;
         --routine) COMPREPLY=($(compgen -W "$(_massage_plan_ids routines)" -- "$cur")); return 0 ;;
-        --format) COMPREPLY=($(compgen -W "text markdown json csv ics" -- "$cur")); return 0 ;;
+        --format) COMPREPLY=($(compgen -W "text markdown json csv ics html" -- "$cur")); return 0 ;;
         --start) COMPREPLY=($(compgen -W "today tomorrow" -- "$cur")); return 0 ;;
         --weekdays | --pro-weekdays) _massage_plan_weekdays "$cur"; return 0 ;;
         --timezone) COMPREPLY=($(compgen -W "$(_massage_plan_timezones)" -- "$cur")); return 0 ;;

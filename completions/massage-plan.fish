@@ -76,7 +76,7 @@ complete -c massage-plan -n $plan -l pro-time -x -d 'Start of a professional ses
 complete -c massage-plan -n $plan -l routine -x -a '(__massage_plan_ids routines)' -d 'A plan of this routine only'
 complete -c massage-plan -n $plan -l seed -x -d 'Seed for tie-breaking'
 complete -c massage-plan -n $plan -l explain -d 'Say why each item was chosen'
-complete -c massage-plan -n $plan -l format -x -a 'text markdown json csv ics' -d 'Output format'
+complete -c massage-plan -n $plan -l format -x -a 'text markdown json csv ics html' -d 'Output format'
 complete -c massage-plan -n $plan -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c massage-plan -n $plan -l remind -x -d 'ics reminder, minutes before'
 complete -c massage-plan -n $plan -l timezone -x -a '(__massage_plan_timezones)' -d 'IANA time zone'

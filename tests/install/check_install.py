@@ -203,7 +203,7 @@ COMPLETION_CASES = [
     ("plan --condition ''", None, True),
     ("plan --equipment ''", None, True),
     ("plan --routine ''", None, True),
-    ("plan --format ''", {"text", "markdown", "json", "csv", "ics"}, True),
+    ("plan --format ''", {"text", "markdown", "json", "csv", "ics", "html"}, True),
     ("plan --ex", {"--explain"}, True),
     ("--col", {"--color"}, True),
     ("--color ''", {"auto", "always", "never"}, True),
