@@ -1,6 +1,7 @@
 #pragma once
 // Charts drawn as inline SVG for the html pages: every chart has a <title> and a <desc> that
 // states its numbers, and writes each number as text beside its mark.
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -31,6 +32,26 @@ struct ChartText {
 /// number beside its bar.
 void write_bar_chart(std::ostream& out, const ChartText& text,
                      const std::vector<std::string>& columns, const std::vector<BarRow>& rows);
+
+/// One line of a line chart: a name for the legend and a value per x position (nullopt: no
+/// value there; the line breaks).
+struct Series {
+  std::string name;
+  std::vector<std::optional<double>> values;
+};
+
+/// Writes series as lines over the x labels, on a y axis from y_min to y_max with a grid line
+/// every y_step, as one <svg role="img">; each line has its own dash pattern and point marker,
+/// so the lines differ by more than colour.
+void write_line_chart(std::ostream& out, const ChartText& text,
+                      const std::vector<std::string>& x_labels, const std::vector<Series>& series,
+                      double y_min, double y_max, double y_step);
+
+/// Writes a <table> with a caption, a header row (<th scope="col">) and rows whose first cell is
+/// a row header (<th scope="row">). All texts are escaped.
+void write_table(std::ostream& out, std::string_view caption,
+                 const std::vector<std::string>& headers,
+                 const std::vector<std::vector<std::string>>& rows);
 
 /// "64%": a fraction as a whole percentage, clamped to 0..100 (non-finite as 0).
 std::string whole_percent(double fraction);
