@@ -45,7 +45,7 @@ table { border-collapse: collapse; margin: .4rem 0; }
 th, td { border: 1px solid #767676; padding: .15rem .5rem; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 @media print {
-  @page { size: A4; margin: 9mm 11mm; }
+  @page { size: A4; margin: 8mm 11mm 10mm; }
   :root { font-size: 9pt; line-height: 1.3; }
   body { max-width: none; padding: 0; }
   h1 { font-size: 14pt; }
@@ -61,13 +61,15 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   .day h3, .sessions, .session, .when, .items, .items li, .items label { display: inline; }
   .day h3 { font-size: 9pt; margin: 0 .6rem 0 0; white-space: nowrap; }
   .session { margin-right: .8rem; }
+  .when { white-space: nowrap; }
   .kind-self { display: none; }
   .items li { margin-left: .4rem; padding: 0; white-space: nowrap; }
   .items input { vertical-align: -.15rem; }
   /* How-to: three columns, the steps of a technique run on as one numbered paragraph. */
   .howto { columns: 3; column-gap: 1rem; font-size: 7pt; line-height: 1.2; }
-  .technique { margin-bottom: .3rem; }
-  .technique h4 { font-size: 8pt; margin: 0; }
+  /* An entry may go on in the next column (balanced columns), its heading never alone. */
+  .technique { margin-bottom: .3rem; break-inside: auto; }
+  .technique h4 { font-size: 8pt; margin: 0; break-after: avoid; }
   .steps { padding: 0; counter-reset: step; }
   .steps li { display: inline; counter-increment: step; }
   .steps li::before { content: counter(step) ". "; font-weight: 600; }
@@ -77,6 +79,11 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   figcaption { font-size: 8pt; }
 }
 )css";
+
+// The safety line short enough for one line in the page's bottom margin.
+constexpr std::string_view kPageSafetyLine =
+    "Wellness guidance, not medical treatment. Stop anything that hurts, tingles or makes you "
+    "dizzy.";
 
 }  // namespace
 
@@ -120,7 +127,12 @@ void write_page_start(std::ostream& out, std::string_view title, std::string_vie
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'unsafe-inline'\">\n"
       << "<meta name=\"generator\" content=\"" << html_text(generator) << "\">\n"
-      << "<title>" << html_text(title) << "</title>\n<style>" << kStyle << "</style>\n"
+      << "<title>" << html_text(title) << "</title>\n<style>"
+      << kStyle
+      // The safety line in the bottom margin of every printed page, also where a week runs
+      // over one page (page margin boxes: Chromium; other browsers keep the line in the page).
+      << "@media print { @page { @bottom-center { content: \"" << kPageSafetyLine
+      << "\"; font-size: 7pt; color: #404040; } } }\n</style>\n"
       << "</head>\n<body>\n";
 }
 

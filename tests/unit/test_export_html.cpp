@@ -90,7 +90,12 @@ TEST_CASE("export html: a page with lang, one h1, a checkbox per item and the sa
   CHECK(count(page, "<li class=\"day\">") == 4);
   CHECK(count(page, "<li class=\"session\">") == 6);
   CHECK(count(page, "<section class=\"week\"") == 1);
-  CHECK(count(page, std::string(mp::exporter::safety_line())) == 1);
+  // In the week's closing paragraph, and in the bottom margin of every printed page.
+  CHECK(count(page, "<p class=\"safety\">" + std::string(mp::exporter::safety_line()) + "</p>") ==
+        1);
+  CHECK(page.find("@media print { @page { @bottom-center { content: \"Wellness guidance, not "
+                  "medical treatment. Stop anything that hurts, tingles or makes you dizzy.\";") !=
+        std::string::npos);
   CHECK(page.find("<li><label><input type=\"checkbox\"> <span>Chin tuck</span> <span "
                   "class=\"minutes\">2 min</span></label></li>") != std::string::npos);
   CHECK(page.find("<p class=\"note\">Rest day: nothing planned.</p>") != std::string::npos);
@@ -110,7 +115,7 @@ TEST_CASE("export html: dose, steps and cautions once per technique per week") {
   const auto library = mp::test::export_library();
   std::string page = html_of(weeks_plan(2), library);
   CHECK(count(page, "<section class=\"week\"") == 2);
-  CHECK(count(page, std::string(mp::exporter::safety_line())) == 2);
+  CHECK(count(page, "<p class=\"safety\">" + std::string(mp::exporter::safety_line())) == 2);
   // Chin tuck is used on three days a week: one how-to entry a week, three checkboxes a week.
   CHECK(count(page, "<h4>Chin tuck</h4>") == 2);
   CHECK(count(page, "<span>Chin tuck</span>") == 6);
