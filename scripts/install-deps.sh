@@ -3,7 +3,8 @@
 # Usage: scripts/install-deps.sh [build|test|bench|all]   (default: build)
 set -euo pipefail
 
-build_pkgs=(g++ cmake make libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinnant-date-dev)
+build_pkgs=(g++ cmake make libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinnant-date-dev
+            libsqlite3-dev)
 # The test suite checks exports with real consumers (libical, python icalendar, calcurse,
 # cmark, a JSON Schema validator, headless Chromium with poppler for the html pages, and
 # html-validate from the npm registry) and uses Debian's python3 to drive the golden CLI tests.

@@ -11,6 +11,7 @@
 
 #include "cli/context.hpp"
 #include "cli/output.hpp"
+#include "cli/plan_history.hpp"
 #include "export/export.hpp"
 #include "library/profile_reader.hpp"
 #include "library/yaml_tree.hpp"
@@ -46,6 +47,8 @@ struct PlanFlags {
   std::string output;
   int remind = 10;
   std::string timezone;
+  bool save = false;
+  bool adapt = false;
 };
 
 [[noreturn]] void usage(std::string message, std::string hint = {}) {
@@ -251,13 +254,20 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
     options.dtstamp_epoch = std::chrono::duration_cast<std::chrono::seconds>(
                                 std::chrono::system_clock::now().time_since_epoch())
                                 .count();
+  std::vector<model::Adaptation> adaptations;
+  if (f.adapt) {
+    adaptations = learn_adaptations(ctx, request.start);
+    model::apply_adaptations(lib, adaptations);
+  }
   auto plan = planner::make_plan(lib, profile, request);
+  plan.adaptations = std::move(adaptations);
   if (format == exporter::Format::kHtml) options.week_scores = planner::week_scores(plan, lib);
   // Render the whole plan first: nothing is written unless all of it is known to be good.
   std::ostringstream text;
   exporter::write_plan(text, format, plan, lib, options);
   if (!ctx.global.quiet)
     for (const auto& w : plan.warnings) ctx.err << "massage-plan: warning: " << w << '\n';
+  if (f.save) save_plan(ctx, plan);
   emit(ctx, f.output, text.str());
   return 0;
 }
@@ -312,6 +322,8 @@ void setup_plan(CLI::App& app, Context& ctx) {
       ->type_name("MINUTES");
   cmd->add_option("--timezone", f->timezone, "IANA time zone for ics times, e.g. Europe/Berlin")
       ->type_name("NAME");
+  cmd->add_flag("--save", f->save, "Store the plan in the history as the current plan");
+  cmd->add_flag("--adapt", f->adapt, "Learn from the history (docs/planning.md)");
   cmd->callback([&ctx, f] { ctx.action = [&ctx, f] { return run_plan(ctx, *f); }; });
 }
 

@@ -22,7 +22,8 @@ import sys
 import tempfile
 
 SKIP = 77
-COMMANDS = ["plan", "list", "show", "validate", "score", "init"]
+COMMANDS = ["plan", "list", "show", "validate", "score", "init", "done", "skip", "check-in",
+            "history", "report", "undo"]
 FILES = [
     "bin/massage-plan",
     "share/man/man1/massage-plan.1",
