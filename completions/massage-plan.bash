@@ -155,7 +155,7 @@ _massage_plan() {
           if [[ $command == history ]]; then
             COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
           else
-            COMPREPLY=($(compgen -W "text json markdown" -- "$cur"))
+            COMPREPLY=($(compgen -W "text json markdown html" -- "$cur"))
           fi
           return 0
           ;;

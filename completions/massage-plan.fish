@@ -134,5 +134,5 @@ complete -c massage-plan -n $hist -l from -x -a 'today yesterday' -d 'First day 
 complete -c massage-plan -n $hist -l to -x -a 'today yesterday' -d 'Last day (YYYY-MM-DD)'
 complete -c massage-plan -n $hist -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c massage-plan -n '__fish_seen_subcommand_from history' -l format -x -a 'text json csv' -d 'Output format'
-complete -c massage-plan -n '__fish_seen_subcommand_from report' -l format -x -a 'text json markdown' -d 'Output format'
+complete -c massage-plan -n '__fish_seen_subcommand_from report' -l format -x -a 'text json markdown html' -d 'Output format'
 complete -c massage-plan -n '__fish_seen_subcommand_from report' -l weeks -x -d 'ISO weeks to cover'

@@ -61,8 +61,8 @@ void setup_report(CLI::App& app, Context& ctx) {
   cmd->add_option("--weeks", f->weeks, "ISO weeks to cover, back from --to (default 4)")
       ->type_name("N")
       ->excludes(from);
-  cmd->add_option("--format", f->format, "text, json or markdown (default text)")
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
+  cmd->add_option("--format", f->format, "text, json, markdown or html (default text)")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}))
       ->type_name("FORMAT");
   cmd->add_option("-o,--output", f->output, "Write to FILE atomically instead of stdout")
       ->type_name("FILE");

@@ -12,13 +12,13 @@
 namespace mp::exporter {
 namespace {
 
-// Geometry in SVG user units; the svg scales to its box (CSS width 100%), so a 12-unit font
-// prints at about 9 pt on A4.
-constexpr int kWidth = 700;
+// Geometry in SVG user units. An svg is drawn 1.25 CSS px per unit (a 12-unit font reads as
+// 15 px) and shrinks to its box when that is narrower (max-width: 100% in the style sheet).
+constexpr double kPixelsPerUnit = 1.25;
 constexpr int kHeadHeight = 20;    // the column headings
 constexpr int kRowHeight = 19;     // one row of bars
-constexpr int kLabelWidth = 230;   // row labels, then the columns
-constexpr int kLabelColumns = 34;  // labels longer than this are cut (the desc has them whole)
+constexpr int kCharWidth = 7;      // a generous average glyph width at font size 12
+constexpr int kLabelColumns = 32;  // labels longer than this are cut (the desc has them whole)
 constexpr int kBarLength = 105;    // a full bar (fraction 1)
 constexpr int kBarHeight = 12;
 
@@ -33,15 +33,27 @@ std::string whole_percent(double fraction) {
 void write_bar_chart(std::ostream& out, const ChartText& text,
                      const std::vector<std::string>& columns, const std::vector<BarRow>& rows) {
   const int height = kHeadHeight + kRowHeight * static_cast<int>(rows.size()) + 4;
-  const int column_width = (kWidth - kLabelWidth) / std::max(1, static_cast<int>(columns.size()));
+  // Room for the longest label, and per column for the bar and the longest number beside it.
+  int label_columns = 0;
+  int value_columns = 0;
+  for (const auto& row : rows) {
+    label_columns = std::max(label_columns, std::min(kLabelColumns, display_width(row.label)));
+    for (const auto& bar : row.bars)
+      value_columns = std::max(value_columns, display_width(bar.value));
+  }
+  const int label_width = kCharWidth * label_columns + 12;
+  const int column_width = kBarLength + 24 + kCharWidth * value_columns;
+  const int width = label_width + column_width * static_cast<int>(columns.size());
   const std::string title_id = text.id + "-title";
   const std::string desc_id = text.id + "-desc";
-  out << "<svg role=\"img\" viewBox=\"0 0 " << kWidth << ' ' << height << "\" aria-labelledby=\""
-      << html_text(title_id) << ' ' << html_text(desc_id) << "\">\n<title id=\""
-      << html_text(title_id) << "\">" << html_text(text.title) << "</title>\n<desc id=\""
-      << html_text(desc_id) << "\">" << html_text(text.desc) << "</desc>\n";
+  out << "<svg role=\"img\" viewBox=\"0 0 " << width << ' ' << height << "\" width=\""
+      << std::lround(width * kPixelsPerUnit) << "\" height=\""
+      << std::lround(height * kPixelsPerUnit) << "\" aria-labelledby=\"" << html_text(title_id)
+      << ' ' << html_text(desc_id) << "\">\n<title id=\"" << html_text(title_id) << "\">"
+      << html_text(text.title) << "</title>\n<desc id=\"" << html_text(desc_id) << "\">"
+      << html_text(text.desc) << "</desc>\n";
   for (std::size_t c = 0; c < columns.size(); ++c)
-    out << "<text x=\"" << kLabelWidth + static_cast<int>(c) * column_width << "\" y=\"14\" "
+    out << "<text x=\"" << label_width + static_cast<int>(c) * column_width << "\" y=\"14\" "
         << "font-size=\"12\" font-weight=\"600\">" << html_text(columns[c]) << "</text>\n";
   int y = kHeadHeight;
   for (const auto& row : rows) {
@@ -49,7 +61,7 @@ void write_bar_chart(std::ostream& out, const ChartText& text,
         << html_text(truncate_to_width(row.label, kLabelColumns)) << "</text>\n";
     for (std::size_t c = 0; c < row.bars.size() && c < columns.size(); ++c) {
       const auto& bar = row.bars[c];
-      const int x = kLabelWidth + static_cast<int>(c) * column_width;
+      const int x = label_width + static_cast<int>(c) * column_width;
       const auto length = std::lround(clamp01(bar.fraction) * kBarLength);
       out << "<rect x=\"" << x << "\" y=\"" << y + 2 << "\" width=\"" << kBarLength
           << "\" height=\"" << kBarHeight << "\" fill=\"#e8eef3\" stroke=\"#767676\"/>"
@@ -66,12 +78,13 @@ void write_bar_chart(std::ostream& out, const ChartText& text,
 namespace {
 
 // Line chart geometry: the plot area, then the legend on its right.
+constexpr int kLineChartWidth = 530;
 constexpr int kPlotLeft = 40;
-constexpr int kPlotRight = 520;
+constexpr int kPlotRight = 360;
 constexpr int kPlotTop = 12;
 constexpr int kPlotBottom = 212;
 constexpr int kLineChartHeight = 240;
-constexpr int kLegendX = 540;
+constexpr int kLegendX = 380;
 // Dark enough for 3:1 against white (graphics), told apart by dashes and markers as well.
 constexpr std::string_view kLineColours[] = {"#1f5f8b", "#a33c00", "#2e6b30", "#6a3d9a"};
 constexpr std::string_view kLineDashes[] = {"", "8 4", "2 3", "10 3 2 3"};
@@ -101,10 +114,12 @@ void write_line_chart(std::ostream& out, const ChartText& text,
   const std::string desc_id = text.id + "-desc";
   const int legend_bottom = kPlotTop + 20 * static_cast<int>(series.size());
   const int height = std::max(kLineChartHeight, legend_bottom + 10);
-  out << "<svg role=\"img\" viewBox=\"0 0 " << kWidth << ' ' << height << "\" aria-labelledby=\""
-      << html_text(title_id) << ' ' << html_text(desc_id) << "\">\n<title id=\""
-      << html_text(title_id) << "\">" << html_text(text.title) << "</title>\n<desc id=\""
-      << html_text(desc_id) << "\">" << html_text(text.desc) << "</desc>\n";
+  out << "<svg role=\"img\" viewBox=\"0 0 " << kLineChartWidth << ' ' << height << "\" width=\""
+      << std::lround(kLineChartWidth * kPixelsPerUnit) << "\" height=\""
+      << std::lround(height * kPixelsPerUnit) << "\" aria-labelledby=\"" << html_text(title_id)
+      << ' ' << html_text(desc_id) << "\">\n<title id=\"" << html_text(title_id) << "\">"
+      << html_text(text.title) << "</title>\n<desc id=\"" << html_text(desc_id) << "\">"
+      << html_text(text.desc) << "</desc>\n";
   const double span = y_max > y_min ? y_max - y_min : 1.0;
   auto y_of = [&](double v) {
     const double f = std::clamp((v - y_min) / span, 0.0, 1.0);

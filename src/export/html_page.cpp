@@ -39,11 +39,17 @@ p, ul, ol { margin: .2rem 0; }
 .coverage { break-inside: avoid; }
 figure { margin: .4rem 0; }
 figcaption { color: #404040; font-size: .9rem; }
-svg { width: 100%; height: auto; max-width: 40rem; display: block; }
+svg { max-width: 100%; height: auto; display: block; }
 svg text { font-family: inherit; fill: #1a1a1a; }
 table { border-collapse: collapse; margin: .4rem 0; }
 th, td { border: 1px solid #767676; padding: .15rem .5rem; text-align: left; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; padding-bottom: .2rem; }
+/* A chart and its data side by side, the table under the chart when the page is narrow. */
+.chart-pair { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+.chart-pair figure { flex: 1 1 22rem; min-width: 0; }
+.chart-pair table { flex: 0 0 auto; }
+section { break-inside: avoid; }
 @media print {
   @page { size: A4; margin: 8mm 11mm 10mm; }
   :root { font-size: 9pt; line-height: 1.3; }
@@ -75,7 +81,6 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
   .steps li::before { content: counter(step) ". "; font-weight: 600; }
   .cautions { padding: 0; list-style: none; }
   .safety { font-size: 8pt; margin-top: .4rem; }
-  svg { max-width: none; }
   figcaption { font-size: 8pt; }
 }
 )css";

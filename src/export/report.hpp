@@ -14,8 +14,8 @@ namespace mp::exporter {
 inline constexpr std::string_view kReportSchemaId = "massage-plan/report@1";
 
 /// The formats of `report --format`.
-enum class ReportFormat { kText, kJson, kMarkdown };
-/// "text", "json" or "markdown" → the format; nullopt for anything else.
+enum class ReportFormat { kText, kJson, kMarkdown, kHtml };
+/// "text", "json", "markdown" or "html" → the format; nullopt for anything else.
 std::optional<ReportFormat> parse_report_format(std::string_view word);
 
 /// Writes report in format to out (text fits 80 columns, with sparklines of the weeks).
@@ -23,6 +23,9 @@ void write_report(std::ostream& out, ReportFormat format, const model::Report& r
 void write_report_text(std::ostream& out, const model::Report& report);
 void write_report_json(std::ostream& out, const model::Report& report);
 void write_report_markdown(std::ostream& out, const model::Report& report);
+/// One self-contained page: adherence per week as bars, each symptom as a line over the weeks,
+/// goals as bars, a data table beside every chart (docs/formats.md).
+void write_report_html(std::ostream& out, const model::Report& report);
 
 /// "▁▂▃▄▅▆▇█" bars of values scaled from 0 to top; a missing value is a space.
 std::string sparkline(const std::vector<std::optional<double>>& values, double top);

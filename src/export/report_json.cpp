@@ -23,6 +23,7 @@ std::optional<ReportFormat> parse_report_format(std::string_view word) {
   if (word == "text") return ReportFormat::kText;
   if (word == "json") return ReportFormat::kJson;
   if (word == "markdown") return ReportFormat::kMarkdown;
+  if (word == "html") return ReportFormat::kHtml;
   return std::nullopt;
 }
 
@@ -34,6 +35,8 @@ void write_report(std::ostream& out, ReportFormat format, const model::Report& r
       return write_report_json(out, report);
     case ReportFormat::kMarkdown:
       return write_report_markdown(out, report);
+    case ReportFormat::kHtml:
+      return write_report_html(out, report);
   }
 }
 

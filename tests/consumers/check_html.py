@@ -16,7 +16,8 @@ With --validator: a real HTML validator (html-validate from the npm registry, pi
 html/package.json) must find no error.
 
 With --massage-plan BIN -- ARGS: the page is first written by the real binary (ARGS plus
---format html), and the technique names come from the same plan written as JSON."""
+--format html) in a home of its own, and for a plan the technique names come from the same plan
+written as JSON. With --history-setup, a few weeks of history are recorded first (for report)."""
 import argparse
 import html.parser
 import json
@@ -35,6 +36,19 @@ LOADING_ATTRS = {"src", "href", "xlink:href", "srcset", "action", "formaction", 
                  "background", "ping", "manifest"}
 FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "link", "img", "base", "frame",
                   "audio", "video", "source", "track", "applet", "form", "noscript"}
+# Three weeks of use for `report`: a saved plan, sessions done and skipped, check-ins.
+HISTORY_STEPS = [
+    ["plan", "--start", "2026-03-02", "--weeks", "3", "--goal", "tension-headache", "--save"],
+    ["done", "2026-03-02", "--rating", "5"],
+    ["done", "2026-03-03T07:40", "--minutes", "10"],
+    ["skip", "2026-03-04", "--reason", "late night"],
+    ["done", "2026-03-05", "--technique", "chin-tuck"],
+    ["done", "2026-03-09"], ["done", "2026-03-10"], ["done", "2026-03-12"],
+    ["done", "2026-03-16"], ["skip", "2026-03-17"],
+    ["check-in", "--date", "2026-03-02", "--pain", "5", "--headache", "4", "--stress", "6"],
+    ["check-in", "--date", "2026-03-10", "--pain", "4", "--headache", "2", "--stress", "5"],
+    ["check-in", "--date", "2026-03-18", "--pain", "2", "--stress", "3"],
+]
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
@@ -293,6 +307,8 @@ def main():
     parser.add_argument("--pdftotext", default="pdftotext")
     parser.add_argument("--pages", type=int)
     parser.add_argument("--every-page", help="a line every printed page must carry")
+    parser.add_argument("--history-setup", action="store_true",
+                        help="record a few weeks of history first (HISTORY_STEPS)")
     parser.add_argument("--validator", help="an HTML validator (html-validate) to run on FILE")
     parser.add_argument("--validator-config", help="its configuration file")
     argv = sys.argv[1:]
@@ -302,14 +318,25 @@ def main():
 
     names = []
     if args.massage_plan:
-        base = [args.massage_plan, *plan_args]
-        subprocess.run(base + ["--format", "html", "-o", args.file], check=True)
-        plan = json.loads(subprocess.run(base + ["--format", "json"], check=True,
-                                         capture_output=True, text=True).stdout)
-        names = sorted({item["name"] for day in plan["plan"] for session in day["sessions"]
-                        for item in session["items"]})
-        if not names:
-            return report("check_html", args.file, ["the plan has no items"], "")
+        # A home of its own: no profile, library or history of the person running the tests.
+        home = tempfile.mkdtemp(prefix="mp-html-home-")
+        env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=os.path.join(home, "config"),
+                   XDG_STATE_HOME=os.path.join(home, "state"))
+        base = [args.massage_plan]
+        if args.history_setup:
+            base += ["--history", os.path.join(home, "history.db")]
+            for step in HISTORY_STEPS:
+                subprocess.run(base + step, check=True, env=env, capture_output=True)
+        base += plan_args
+        subprocess.run(base + ["--format", "html", "-o", args.file], check=True, env=env)
+        if plan_args and plan_args[0] == "plan":
+            plan = json.loads(subprocess.run(base + ["--format", "json"], check=True, env=env,
+                                             capture_output=True, text=True).stdout)
+            names = sorted({item["name"] for day in plan["plan"] for session in day["sessions"]
+                            for item in session["items"]})
+            if not names:
+                return report("check_html", args.file, ["the plan has no items"], "")
+        shutil.rmtree(home, ignore_errors=True)
 
     problems, _ = check_static(args.file, literals + names)
     if args.validator:

@@ -149,8 +149,8 @@ TEST_CASE("export html: each week's coverage bars come from that week's score") 
                     "50%.</desc>") != std::string::npos);
     CHECK(page.find("<desc id=\"coverage-chart-2-desc\">Tension headache relief: weekly 13%, "
                     "daily 0%, score 6%.") != std::string::npos);
-    // A quarter of the 105-unit bar, and the number beside it.
-    CHECK(page.find("width=\"26\" height=\"12\" fill=\"#1f5f8b\"/><text x=\"340\" y=\"32\" "
+    // A quarter of the 105-unit bar after the 23-column label (173 units), the number beside it.
+    CHECK(page.find("width=\"26\" height=\"12\" fill=\"#1f5f8b\"/><text x=\"283\" y=\"32\" "
                     "font-size=\"12\">25%</text>") != std::string::npos);
   }
   SUBCASE("a one-week plan draws its own score") {
