@@ -387,8 +387,19 @@ def check_report_schema(program, source, home):
         if validator.is_valid(bad):
             print(f"the schema accepts a report with {what}")
             failures += 1
+    # An adapted plan (plan --adapt) still validates against docs/plan.schema.json.
+    plan_schema = json.load(open(os.path.join(source, "docs", "plan.schema.json"),
+                                 encoding="utf-8"))
+    r = run(program, ["--history", db, "plan", "--start", "2026-03-16", "--goal",
+                      "tension-headache", "--adapt", "--format", "json"], home)
+    plan = json.loads(r.stdout)
+    expect(r.returncode == 0 and plan.get("adaptations"), f"plan --adapt: {r.stderr}")
+    for e in jsonschema.Draft202012Validator(plan_schema).iter_errors(plan):
+        print(f"adapted plan: {'/'.join(map(str, e.path))}: {e.message}")
+        failures += 1
     expect(failures == 0, f"{failures} schema failures")
-    print("ok: reports validate against docs/report.schema.json; every mutation rejected")
+    print("ok: reports and an adapted plan validate against their schemas; every mutation "
+          "rejected")
 
 
 CHECKS = {"concurrent": check_concurrent, "sigkill": check_sigkill,
