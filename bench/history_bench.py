@@ -11,6 +11,7 @@ as whole processes, `validate`, `done DAY`, `done --technique`, `check-in`, `his
 json` and `report` over it. Each command runs RUNS times (default 40, environment); the median
 and the fastest wall time are printed, and the ratios of the medians to validate's, with the
 targets of issue 14: done and check-in at most 1.5 x validate, report at most 3 x.
+KEEP=FILE keeps a copy of the generated history there.
 Writers work on copies, so every run of `done DAY` has an unmarked day of its own.
 """
 import os
@@ -85,6 +86,8 @@ def main():
         if r.returncode != 0:
             sys.exit(f"history_bench: plan --save: {r.stderr}")
         last_days, entries = fill(db)
+        if os.environ.get("KEEP"):
+            shutil.copyfile(db, os.environ["KEEP"])
         print(f"history: {DAYS} days saved, {entries} entries, "
               f"{os.path.getsize(db) / 1e6:.1f} MB (built in {time.perf_counter() - t0:.0f} s)")
         copies = []

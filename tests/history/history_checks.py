@@ -224,13 +224,10 @@ CREATE TABLE sessions(id INTEGER PRIMARY KEY, plan INTEGER NOT NULL REFERENCES p
 CREATE TABLE items(session INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
   position INTEGER NOT NULL, technique TEXT NOT NULL, minutes INTEGER NOT NULL,
   PRIMARY KEY(session, position)) WITHOUT ROWID;
-CREATE TABLE entries(id INTEGER PRIMARY KEY,
-  kind TEXT NOT NULL CHECK(kind IN ('done', 'skip', 'check-in')), day TEXT NOT NULL,
-  minute INTEGER, session INTEGER REFERENCES sessions(id), minutes INTEGER,
-  rating INTEGER CHECK(rating BETWEEN 1 AND 5), note TEXT NOT NULL DEFAULT '',
-  reason TEXT NOT NULL DEFAULT '', pain INTEGER CHECK(pain BETWEEN 0 AND 10),
-  headache INTEGER CHECK(headache BETWEEN 0 AND 10), stress INTEGER CHECK(stress BETWEEN 0 AND 10),
-  recorded_at TEXT NOT NULL);
+CREATE TABLE entries(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, day TEXT NOT NULL,
+  minute INTEGER, session INTEGER REFERENCES sessions(id), minutes INTEGER, rating INTEGER,
+  note TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '', pain INTEGER, headache INTEGER,
+  stress INTEGER, recorded_at TEXT NOT NULL);
 CREATE TABLE entry_techniques(entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
   technique TEXT NOT NULL, minutes INTEGER NOT NULL, PRIMARY KEY(entry, technique));
 PRAGMA application_id = 1836084328;
