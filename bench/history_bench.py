@@ -8,9 +8,10 @@ Builds a history of five years of daily use in a temporary folder — a saved pl
 those rated, 10 % skipped) and a daily check-in, written with Python's sqlite3 in one
 transaction as the real commands would (schema version 2, src/history/schema.cpp) — and times,
 as whole processes, `validate`, `done DAY`, `done --technique`, `check-in`, `history --format
-json` and `report` over it. Each command runs RUNS times (default 40, environment); the median
+json` and `report` over it, round robin, RUNS rounds (default 40, environment); the median
 and the fastest wall time are printed, and the ratios of the medians to validate's, with the
 targets of issue 14: done and check-in at most 1.5 x validate, report at most 3 x.
+KEEP=FILE keeps a copy of the generated history there.
 Writers work on copies, so every run of `done DAY` has an unmarked day of its own.
 """
 import os
@@ -26,18 +27,6 @@ import time
 RUNS = int(os.environ.get("RUNS", "40"))
 START = "2021-01-04"
 DAYS = 1826
-
-
-def timed(argv, env, runs):
-    walls = []
-    for _ in range(runs):
-        args = argv
-        t0 = time.perf_counter()
-        r = subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        walls.append(time.perf_counter() - t0)
-        if r.returncode != 0:
-            sys.exit(f"history_bench: {' '.join(args)}: exit {r.returncode}\n{r.stderr.decode()}")
-    return statistics.median(walls), min(walls)
 
 
 def fill(db):
@@ -85,6 +74,8 @@ def main():
         if r.returncode != 0:
             sys.exit(f"history_bench: plan --save: {r.stderr}")
         last_days, entries = fill(db)
+        if os.environ.get("KEEP"):
+            shutil.copyfile(db, os.environ["KEEP"])
         print(f"history: {DAYS} days saved, {entries} entries, "
               f"{os.path.getsize(db) / 1e6:.1f} MB (built in {time.perf_counter() - t0:.0f} s)")
         copies = []
@@ -107,19 +98,18 @@ def main():
                                        "--to", last_days[-1], "--format", "json"]),
                  ("history --format json", [program, "--history", db, "history", "--format",
                                             "json"])]
-        results = {}
-        for name, argv in rows:
-            if argv is None:
-                walls = []
-                for i in range(RUNS):
-                    t = time.perf_counter()
-                    rr = subprocess.run(done_argv(i), env=env, capture_output=True)
-                    walls.append(time.perf_counter() - t)
-                    if rr.returncode != 0:
-                        sys.exit(f"history_bench: done: {rr.stderr.decode()}")
-                results[name] = (statistics.median(walls), min(walls))
-            else:
-                results[name] = timed(argv, env, RUNS)
+        # Round robin: every command runs once per round, so a change of load on a shared
+        # machine hits all of them alike and the ratios stay meaningful.
+        walls = {name: [] for name, _ in rows}
+        for i in range(RUNS):
+            for name, argv in rows:
+                args = done_argv(i) if argv is None else argv
+                t = time.perf_counter()
+                rr = subprocess.run(args, env=env, capture_output=True)
+                walls[name].append(time.perf_counter() - t)
+                if rr.returncode != 0:
+                    sys.exit(f"history_bench: {' '.join(args)}: {rr.stderr.decode()}")
+        results = {name: (statistics.median(w), min(w)) for name, w in walls.items()}
         base = results["validate"][0]
         targets = {"done DAY": 1.5, "done --technique": 1.5, "check-in": 1.5,
                    "report (4 weeks)": 3, "report (5 years)": 3}

@@ -1,6 +1,7 @@
 // `history`: every entry between two days, for reading or as a backup / export.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 #include <sstream>
 
@@ -33,9 +34,11 @@ int run_history(const Context& ctx, const HistoryFlags& f) {
   exporter::SessionsById sessions;
   store.transaction([&] {
     entries = store.entries(from, to);
-    for (const auto& e : entries)
-      if (e.session && !sessions.count(*e.session))
-        if (auto s = store.session(*e.session)) sessions[*e.session] = std::move(*s);
+    // A session an entry marks lies on the entry's day: one read of those days finds them all.
+    if (entries.empty()) return;
+    model::Date first = entries.front().date;
+    for (const auto& e : entries) first = std::min(first, e.date);
+    for (auto& s : store.sessions(first, to)) sessions[s.id] = std::move(s);
   });
   std::ostringstream text;
   exporter::write_history(text, *exporter::parse_history_format(f.format), entries, sessions);

@@ -4,6 +4,8 @@ namespace mp::history {
 
 const std::array<const char*, 2> kMigrations{
     // Version 1: saved plans, their sessions and items; entries and the techniques they name.
+    // No CHECK constraints: the commands check ranges, and PRAGMA quick_check, run on every
+    // open, would evaluate each one on every row (most of its cost).
     R"sql(
 CREATE TABLE plans(
   id INTEGER PRIMARY KEY,
@@ -27,17 +29,17 @@ CREATE TABLE items(
   PRIMARY KEY(session, position)) WITHOUT ROWID;
 CREATE TABLE entries(
   id INTEGER PRIMARY KEY,
-  kind TEXT NOT NULL CHECK(kind IN ('done', 'skip', 'check-in')),
+  kind TEXT NOT NULL,
   day TEXT NOT NULL,
   minute INTEGER,
   session INTEGER REFERENCES sessions(id),
   minutes INTEGER,
-  rating INTEGER CHECK(rating BETWEEN 1 AND 5),
+  rating INTEGER,
   note TEXT NOT NULL DEFAULT '',
   reason TEXT NOT NULL DEFAULT '',
-  pain INTEGER CHECK(pain BETWEEN 0 AND 10),
-  headache INTEGER CHECK(headache BETWEEN 0 AND 10),
-  stress INTEGER CHECK(stress BETWEEN 0 AND 10),
+  pain INTEGER,
+  headache INTEGER,
+  stress INTEGER,
   recorded_at TEXT NOT NULL);
 CREATE TABLE entry_techniques(
   entry INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
