@@ -205,6 +205,7 @@ COMPLETION_CASES = [
     ("plan --equipment ''", None, True),
     ("plan --routine ''", None, True),
     ("plan --format ''", {"text", "markdown", "json", "csv", "ics", "html"}, True),
+    ("report --format ''", {"text", "json", "markdown", "html"}, True),
     ("plan --ex", {"--explain"}, True),
     ("--col", {"--color"}, True),
     ("--color ''", {"auto", "always", "never"}, True),
