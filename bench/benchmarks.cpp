@@ -230,7 +230,8 @@ BENCHMARK(BM_Export)
                     static_cast<int>(mp::exporter::Format::kMarkdown),
                     static_cast<int>(mp::exporter::Format::kJson),
                     static_cast<int>(mp::exporter::Format::kCsv),
-                    static_cast<int>(mp::exporter::Format::kIcs)},
+                    static_cast<int>(mp::exporter::Format::kIcs),
+                    static_cast<int>(mp::exporter::Format::kHtml)},
                    {7, 364}})
     ->Unit(benchmark::kMicrosecond);
 

@@ -22,6 +22,6 @@ install(FILES ${MP_BUILTIN_YAML} DESTINATION "${CMAKE_INSTALL_DATADIR}/massage-p
 
 # The user guide and references (whatever of docs/ exists at configure time).
 file(GLOB MP_INSTALL_DOCS CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/docs/*.md"
-     "${PROJECT_SOURCE_DIR}/docs/*.json")
+     "${PROJECT_SOURCE_DIR}/docs/*.json" "${PROJECT_SOURCE_DIR}/docs/*.png")
 list(SORT MP_INSTALL_DOCS)
 install(FILES ${MP_INSTALL_DOCS} DESTINATION "${CMAKE_INSTALL_DOCDIR}")

@@ -25,14 +25,15 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 # Runtime libraries: dpkg-shlibdeps (dpkg-dev) works them out with the right versions for the
 # machine that builds the package. Without it, name Debian 12's packages (check with ldd):
-# libfmt, yaml-cpp and date-tz (which pulls in tzdata, needed for --timezone and local dates).
+# libfmt, yaml-cpp, date-tz (which pulls in tzdata, needed for --timezone and local dates) and
+# libsqlite3 (the history).
 find_program(MP_DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(MP_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "tzdata")
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 3.0), libfmt9, libyaml-cpp0.7, libdate-tz3, tzdata")
+      "libc6 (>= 2.34), libstdc++6 (>= 12), libgcc-s1 (>= 3.0), libfmt9, libyaml-cpp0.7, libdate-tz3, libsqlite3-0, tzdata")
 endif()
 
 include(CPack)

@@ -47,9 +47,9 @@ _massage_plan() {
   fi
   COMPREPLY=()
 
-  local globals="--library --no-builtin --profile --color -q --quiet -v --verbose --version
-    -h --help"
-  local commands="plan list show validate score init"
+  local globals="--library --no-builtin --profile --history --color -q --quiet -v --verbose
+    --version -h --help"
+  local commands="plan list show validate score init done skip check-in history report undo"
 
   # Find the command, and the library options to pass on when asking for ids.
   local -a libopts=() _massage_plan_cmd=()
@@ -58,6 +58,7 @@ _massage_plan() {
   for ((i = 1; i < cword; i++)); do
     w=${words[i]}
     case $w in
+      --history) [[ ${words[i + 1]} == "=" ]] && ((i++)); ((i++)) ;;
       --library | --profile)
         [[ ${words[i + 1]} == "=" ]] && ((i++))
         ((i + 1 < cword)) && libopts+=("$w" "${words[i + 1]/#\~/$HOME}")
@@ -78,7 +79,7 @@ _massage_plan() {
 
   # Values of options that take one.
   case $prev in
-    --library | --profile | -o | --output)
+    --library | --profile | --history | -o | --output)
       COMPREPLY=($(compgen -f -- "$cur"))
       compopt -o filenames 2>/dev/null
       return 0
@@ -105,7 +106,7 @@ _massage_plan() {
         --condition) COMPREPLY=($(compgen -W "$(_massage_plan_ids conditions)" -- "$cur")); return 0 ;;
         --equipment) COMPREPLY=($(compgen -W "$(_massage_plan_ids equipment)" -- "$cur")); return 0 ;;
         --routine) COMPREPLY=($(compgen -W "$(_massage_plan_ids routines)" -- "$cur")); return 0 ;;
-        --format) COMPREPLY=($(compgen -W "text markdown json csv ics" -- "$cur")); return 0 ;;
+        --format) COMPREPLY=($(compgen -W "text markdown json csv ics html" -- "$cur")); return 0 ;;
         --start) COMPREPLY=($(compgen -W "today tomorrow" -- "$cur")); return 0 ;;
         --weekdays | --pro-weekdays) _massage_plan_weekdays "$cur"; return 0 ;;
         --timezone) COMPREPLY=($(compgen -W "$(_massage_plan_timezones)" -- "$cur")); return 0 ;;
@@ -116,7 +117,57 @@ _massage_plan() {
       esac
       COMPREPLY=($(compgen -W "--goal --minutes --time --session --weekdays --start --days
         --weeks --condition --equipment --pro --pro-minutes --pro-weekdays --pro-time --routine
-        --seed --explain --format -o --output --remind --timezone -h --help" -- "$cur"))
+        --seed --explain --format -o --output --remind --timezone --save --adapt -h --help" \
+        -- "$cur"))
+      ;;
+    done | skip)
+      case $prev in
+        --technique) COMPREPLY=($(compgen -W "$(_massage_plan_ids techniques)" -- "$cur")); return 0 ;;
+        --rating) COMPREPLY=($(compgen -W "1 2 3 4 5" -- "$cur")); return 0 ;;
+        --minutes | --note | --reason) return 0 ;;
+      esac
+      if [[ $cur == -* ]]; then
+        if [[ $command == done ]]; then
+          COMPREPLY=($(compgen -W "--technique --minutes --rating --note -h --help" -- "$cur"))
+        else
+          COMPREPLY=($(compgen -W "--technique --reason -h --help" -- "$cur"))
+        fi
+      else
+        COMPREPLY=($(compgen -W "today yesterday" -- "$cur"))
+      fi
+      ;;
+    check-in)
+      case $prev in
+        --date) COMPREPLY=($(compgen -W "today yesterday" -- "$cur")); return 0 ;;
+        --pain | --headache | --stress)
+          COMPREPLY=($(compgen -W "0 1 2 3 4 5 6 7 8 9 10" -- "$cur"))
+          return 0
+          ;;
+        --note) return 0 ;;
+      esac
+      COMPREPLY=($(compgen -W "--date --pain --headache --stress --note -h --help" -- "$cur"))
+      ;;
+    history | report)
+      case $prev in
+        --from | --to) COMPREPLY=($(compgen -W "today yesterday" -- "$cur")); return 0 ;;
+        --weeks) return 0 ;;
+        --format)
+          if [[ $command == history ]]; then
+            COMPREPLY=($(compgen -W "text json csv" -- "$cur"))
+          else
+            COMPREPLY=($(compgen -W "text json markdown html" -- "$cur"))
+          fi
+          return 0
+          ;;
+      esac
+      if [[ $command == history ]]; then
+        COMPREPLY=($(compgen -W "--from --to --format -o --output -h --help" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "--from --to --weeks --format -o --output -h --help" -- "$cur"))
+      fi
+      ;;
+    undo)
+      COMPREPLY=($(compgen -W "-h --help" -- "$cur"))
       ;;
     list)
       case $prev in

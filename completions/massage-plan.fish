@@ -45,6 +45,7 @@ complete -c massage-plan -n __fish_use_subcommand -l version -d 'Show the versio
 complete -c massage-plan -n __fish_use_subcommand -l library -r -F -d 'Add a library file or folder'
 complete -c massage-plan -n __fish_use_subcommand -l no-builtin -d 'Do not load the built-in library'
 complete -c massage-plan -n __fish_use_subcommand -l profile -r -F -d 'Profile YAML'
+complete -c massage-plan -n __fish_use_subcommand -l history -r -F -d 'History database'
 complete -c massage-plan -n __fish_use_subcommand -l color -x -a 'auto always never' -d 'Colour on a terminal'
 complete -c massage-plan -n __fish_use_subcommand -s q -l quiet -d 'Print only data and errors'
 complete -c massage-plan -n __fish_use_subcommand -s v -l verbose -d 'Say which library sources were read'
@@ -56,6 +57,12 @@ complete -c massage-plan -n __fish_use_subcommand -a show -d 'Show a technique o
 complete -c massage-plan -n __fish_use_subcommand -a validate -d 'Check library files'
 complete -c massage-plan -n __fish_use_subcommand -a score -d "Recompute and check a plan's score"
 complete -c massage-plan -n __fish_use_subcommand -a init -d 'Write a commented starter profile'
+complete -c massage-plan -n __fish_use_subcommand -a done -d 'Record a session (or techniques) done'
+complete -c massage-plan -n __fish_use_subcommand -a skip -d 'Record a session (or techniques) skipped'
+complete -c massage-plan -n __fish_use_subcommand -a check-in -d 'Record symptom ratings 0-10'
+complete -c massage-plan -n __fish_use_subcommand -a history -d 'List every history entry'
+complete -c massage-plan -n __fish_use_subcommand -a report -d 'Adherence, streak, symptoms, goals'
+complete -c massage-plan -n __fish_use_subcommand -a undo -d 'Remove the last history entry'
 
 # plan
 set -l plan '__fish_seen_subcommand_from plan'
@@ -76,10 +83,12 @@ complete -c massage-plan -n $plan -l pro-time -x -d 'Start of a professional ses
 complete -c massage-plan -n $plan -l routine -x -a '(__massage_plan_ids routines)' -d 'A plan of this routine only'
 complete -c massage-plan -n $plan -l seed -x -d 'Seed for tie-breaking'
 complete -c massage-plan -n $plan -l explain -d 'Say why each item was chosen'
-complete -c massage-plan -n $plan -l format -x -a 'text markdown json csv ics' -d 'Output format'
+complete -c massage-plan -n $plan -l format -x -a 'text markdown json csv ics html' -d 'Output format'
 complete -c massage-plan -n $plan -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c massage-plan -n $plan -l remind -x -d 'ics reminder, minutes before'
 complete -c massage-plan -n $plan -l timezone -x -a '(__massage_plan_timezones)' -d 'IANA time zone'
+complete -c massage-plan -n $plan -l save -d 'Store as the current plan in the history'
+complete -c massage-plan -n $plan -l adapt -d 'Learn from the history'
 
 # list
 set -l list '__fish_seen_subcommand_from list'
@@ -102,3 +111,29 @@ complete -c massage-plan -n '__fish_seen_subcommand_from validate score' -F
 set -l init '__fish_seen_subcommand_from init'
 complete -c massage-plan -n $init -s o -l output -r -F -d 'Where to write the profile'
 complete -c massage-plan -n $init -l force -d 'Replace an existing file'
+
+# done, skip
+set -l mark '__fish_seen_subcommand_from done skip'
+complete -c massage-plan -n $mark -a 'today yesterday' -d 'WHEN: a day or YYYY-MM-DDTHH:MM'
+complete -c massage-plan -n $mark -l technique -x -a '(__massage_plan_ids techniques)' -d 'A technique done or skipped'
+complete -c massage-plan -n '__fish_seen_subcommand_from done' -l minutes -x -d 'Minutes done'
+complete -c massage-plan -n '__fish_seen_subcommand_from done' -l rating -x -a '1 2 3 4 5' -d 'How helpful, 1-5'
+complete -c massage-plan -n '__fish_seen_subcommand_from done' -l note -x -d 'A note'
+complete -c massage-plan -n '__fish_seen_subcommand_from skip' -l reason -x -d 'Why it was skipped'
+
+# check-in
+set -l checkin '__fish_seen_subcommand_from check-in'
+complete -c massage-plan -n $checkin -l date -x -a 'today yesterday' -d 'The day (YYYY-MM-DD)'
+complete -c massage-plan -n $checkin -l pain -x -a '0 1 2 3 4 5 6 7 8 9 10' -d 'Pain, 0-10'
+complete -c massage-plan -n $checkin -l headache -x -a '0 1 2 3 4 5 6 7 8 9 10' -d 'Headache, 0-10'
+complete -c massage-plan -n $checkin -l stress -x -a '0 1 2 3 4 5 6 7 8 9 10' -d 'Stress, 0-10'
+complete -c massage-plan -n $checkin -l note -x -d 'A note for the day'
+
+# history, report
+set -l hist '__fish_seen_subcommand_from history report'
+complete -c massage-plan -n $hist -l from -x -a 'today yesterday' -d 'First day (YYYY-MM-DD)'
+complete -c massage-plan -n $hist -l to -x -a 'today yesterday' -d 'Last day (YYYY-MM-DD)'
+complete -c massage-plan -n $hist -s o -l output -r -F -d 'Write to FILE atomically'
+complete -c massage-plan -n '__fish_seen_subcommand_from history' -l format -x -a 'text json csv' -d 'Output format'
+complete -c massage-plan -n '__fish_seen_subcommand_from report' -l format -x -a 'text json markdown html' -d 'Output format'
+complete -c massage-plan -n '__fish_seen_subcommand_from report' -l weeks -x -d 'ISO weeks to cover'

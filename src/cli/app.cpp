@@ -81,12 +81,22 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   app.add_flag("-v,--verbose", g.verbose,
                "Say which library sources were read and what replaced what");
 
+  app.add_option("--history", g.history_path,
+                 "History database (default: $XDG_STATE_HOME/massage-plan/history.db)")
+      ->type_name("FILE");
+
   setup_plan(app, ctx);
   setup_list(app, ctx);
   setup_show(app, ctx);
   setup_validate(app, ctx);
   setup_score(app, ctx);
   setup_init(app, ctx);
+  setup_done(app, ctx);
+  setup_skip(app, ctx);
+  setup_check_in(app, ctx);
+  setup_history(app, ctx);
+  setup_report(app, ctx);
+  setup_undo(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -18,6 +18,7 @@ struct GlobalOptions {
   std::string color = "auto";
   bool quiet = false;
   bool verbose = false;
+  std::string history_path;  ///< --history FILE; empty = the XDG state path
 };
 
 /// What a command runs with: the global options and where output and diagnostics go.
@@ -54,5 +55,11 @@ void setup_show(CLI::App& app, Context& ctx);
 void setup_plan(CLI::App& app, Context& ctx);
 void setup_score(CLI::App& app, Context& ctx);
 void setup_init(CLI::App& app, Context& ctx);
+void setup_done(CLI::App& app, Context& ctx);
+void setup_skip(CLI::App& app, Context& ctx);
+void setup_check_in(CLI::App& app, Context& ctx);
+void setup_history(CLI::App& app, Context& ctx);
+void setup_report(CLI::App& app, Context& ctx);
+void setup_undo(CLI::App& app, Context& ctx);
 
 }  // namespace mp::cli

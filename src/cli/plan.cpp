@@ -12,12 +12,14 @@
 #include "cli/context.hpp"
 #include "cli/output.hpp"
 #include "cli/plan_flags.hpp"
+#include "cli/plan_history.hpp"
 #include "export/export.hpp"
 #include "library/profile_reader.hpp"
 #include "library/yaml_tree.hpp"
 #include "model/suggest.hpp"
 #include "planner/plan_error.hpp"
 #include "planner/planner.hpp"
+#include "planner/score.hpp"
 #include "version.hpp"
 
 namespace mp::cli {
@@ -109,13 +111,21 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
     options.dtstamp_epoch = std::chrono::duration_cast<std::chrono::seconds>(
                                 std::chrono::system_clock::now().time_since_epoch())
                                 .count();
+  std::vector<model::Adaptation> adaptations;
+  if (f.adapt) {
+    adaptations = learn_adaptations(ctx, request.start);
+    model::apply_adaptations(lib, adaptations);
+  }
   auto plan = make_plan_or_exit(lib, profile, request);
+  plan.adaptations = std::move(adaptations);
+  if (format == exporter::Format::kHtml) options.week_scores = planner::week_scores(plan, lib);
   // Render the whole plan first: nothing is written unless all of it is known to be good.
   std::ostringstream text;
   exporter::write_plan(text, format, plan, lib, options);
   if (!ctx.global.quiet)
     for (const auto& w : plan.warnings)
       ctx.err << format_diagnostic(Diagnostic{{}, w}, Severity::kWarning) << '\n';
+  if (f.save) save_plan(ctx, plan);
   emit(ctx, f.output, text.str());
   return 0;
 }
@@ -160,8 +170,8 @@ void setup_plan(CLI::App& app, Context& ctx) {
   cmd->add_option("--seed", f->seed, "Seed for tie-breaking; same inputs and seed, same plan")
       ->type_name("N");
   cmd->add_flag("--explain", f->explain, "Say why each item was chosen and others left out");
-  cmd->add_option("--format", f->format, "text, markdown, json, csv or ics (default text)")
-      ->check(CLI::IsMember({"text", "markdown", "json", "csv", "ics"}))
+  cmd->add_option("--format", f->format, "text, markdown, json, csv, ics or html (default text)")
+      ->check(CLI::IsMember({"text", "markdown", "json", "csv", "ics", "html"}))
       ->type_name("FORMAT");
   cmd->add_option("-o,--output", f->output, "Write to FILE atomically instead of stdout")
       ->type_name("FILE");
@@ -170,6 +180,8 @@ void setup_plan(CLI::App& app, Context& ctx) {
       ->type_name("MINUTES");
   cmd->add_option("--timezone", f->timezone, "IANA time zone for ics times, e.g. Europe/Berlin")
       ->type_name("NAME");
+  cmd->add_flag("--save", f->save, "Store the plan in the history as the current plan");
+  cmd->add_flag("--adapt", f->adapt, "Learn from the history (docs/planning.md)");
   cmd->callback([&ctx, f] { ctx.action = [&ctx, f] { return run_plan(ctx, *f); }; });
 }
 

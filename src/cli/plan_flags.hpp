@@ -36,6 +36,8 @@ struct PlanFlags {
   std::string output;
   int remind = 10;
   std::string timezone;
+  bool save = false;   ///< --save: store the plan in the history
+  bool adapt = false;  ///< --adapt: learn weight factors from the history
 };
 
 /// A time flag's "HH:MM" as minutes after midnight.

@@ -21,6 +21,8 @@ int run_score(const Context& ctx, const std::string& path) {
   auto lib = load_library(ctx);
   auto text = read_file(path, library::YamlLimits{}.max_bytes);
   auto plan = library::read_plan_json(text, path, lib);
+  // An adapted plan (plan --adapt) was made and scored with its weight factors: re-apply them.
+  model::apply_adaptations(lib, plan.adaptations);
   auto recomputed = planner::compute_score(plan, lib);
   std::vector<Diagnostic> problems;
   auto problem = [&](std::string message) {

@@ -4,7 +4,8 @@
 
 namespace mp::exporter {
 namespace {
-constexpr std::array<std::string_view, 5> kFormatNames{"text", "markdown", "json", "csv", "ics"};
+constexpr std::array<std::string_view, 6> kFormatNames{"text", "markdown", "json",
+                                                       "csv",  "ics",      "html"};
 }  // namespace
 
 std::optional<Format> parse_format(std::string_view word) {
@@ -32,6 +33,9 @@ void write_plan(std::ostream& out, Format format, const model::Plan& plan,
       return;
     case Format::kIcs:
       write_ics(out, plan, library, options);
+      return;
+    case Format::kHtml:
+      write_html(out, plan, library, options);
       return;
   }
 }

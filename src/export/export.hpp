@@ -3,6 +3,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/library.hpp"
 #include "model/plan.hpp"
@@ -10,9 +11,9 @@
 namespace mp::exporter {
 
 /// The output formats of `plan --format` (SPEC §6).
-enum class Format { kText, kMarkdown, kJson, kCsv, kIcs };
+enum class Format { kText, kMarkdown, kJson, kCsv, kIcs, kHtml };
 
-/// "text", "markdown", "json", "csv" or "ics" → the format; nullopt for anything else.
+/// "text", "markdown", "json", "csv", "ics" or "html" → the format; nullopt for anything else.
 std::optional<Format> parse_format(std::string_view word);
 /// The --format word of a format.
 std::string_view to_string(Format format);
@@ -23,7 +24,10 @@ struct ExportOptions {
   bool explain = false;     ///< text: goals and score share per item, excluded techniques
   int remind_minutes = 10;  ///< ics: VALARM this many minutes before; 0 = no alarm
   std::optional<long long> dtstamp_epoch;  ///< ics DTSTAMP: SOURCE_DATE_EPOCH, else now
-  std::string generator = "massage-plan";  ///< json "generator", ics PRODID
+  std::string generator = "massage-plan";  ///< json "generator", ics PRODID, html generator
+  /// html: the score of each week block alone (SPEC §4 on that week's days), for the bars under
+  /// each week; the planner computes it. Left empty, only a one-week plan shows its bars.
+  std::vector<model::Score> week_scores;
 };
 
 /// Writes plan in format to out. The library supplies names, doses, steps and cautions.
@@ -42,5 +46,7 @@ void write_csv(std::ostream& out, const model::Plan& plan, const model::Library&
                const ExportOptions& options);
 void write_ics(std::ostream& out, const model::Plan& plan, const model::Library& library,
                const ExportOptions& options);
+void write_html(std::ostream& out, const model::Plan& plan, const model::Library& library,
+                const ExportOptions& options);
 
 }  // namespace mp::exporter

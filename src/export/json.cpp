@@ -125,6 +125,18 @@ void write_json(std::ostream& out, const model::Plan& plan, const model::Library
     json.end_object();
   }
   json.end_array();
+  // Only an adapted plan (plan --adapt) carries the key, so other plans read as before.
+  if (!plan.adaptations.empty()) {
+    json.key("adaptations").begin_array();
+    for (const auto& a : plan.adaptations) {
+      json.begin_object();
+      json.key("technique").value(a.technique);
+      json.key("factor").value(a.factor);
+      json.key("reason").value(a.reason);
+      json.end_object();
+    }
+    json.end_array();
+  }
   json.end_object();
   json.finish();
 }

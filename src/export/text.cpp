@@ -196,6 +196,16 @@ void write_text(std::ostream& out, const model::Plan& plan, const model::Library
   p << "\n";
   write_coverage(p, plan, library);
 
+  if (options.explain && !plan.adaptations.empty()) {
+    p << "\n";
+    p.paint(kBold, "Learnt from your history (goal weights multiplied)");
+    p << "\n";
+    for (const auto& a : plan.adaptations) {
+      p << "  ";
+      p.wrapped({}, printable(a.technique + " x" + format_number(a.factor) + ": " + a.reason, true),
+                4, kWidth - 4);
+    }
+  }
   if (options.explain && !plan.excluded.empty()) {
     p << "\n";
     p.paint(kBold, "Left out");

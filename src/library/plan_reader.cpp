@@ -12,8 +12,9 @@
 namespace mp::library {
 namespace {
 
-constexpr std::array<std::string_view, 9> kPlanKeys{
-    "schema", "generator", "start", "days", "profile", "score", "plan", "warnings", "excluded"};
+constexpr std::array<std::string_view, 10> kPlanKeys{"schema",   "generator",  "start", "days",
+                                                     "profile",  "score",      "plan",  "warnings",
+                                                     "excluded", "adaptations"};
 constexpr std::array<std::string_view, 2> kScoreKeys{"total", "goals"};
 constexpr std::array<std::string_view, 3> kGoalScoreKeys{"weekly", "daily", "score"};
 constexpr std::array<std::string_view, 3> kDayKeys{"date", "weekday", "sessions"};
@@ -21,6 +22,8 @@ constexpr std::array<std::string_view, 5> kSessionKeys{"start", "end", "kind", "
 constexpr std::array<std::string_view, 5> kItemKeys{"technique", "name", "minutes", "goals",
                                                     "score_share"};
 constexpr std::array<std::string_view, 2> kExcludedKeys{"technique", "reason"};
+constexpr std::array<std::string_view, 3> kAdaptationKeys{"technique", "factor", "reason"};
+constexpr double kMaxFactor = 100;  // far beyond any rule of docs/planning.md
 constexpr int kMaxPlanDays = 5 * 366;
 
 std::optional<model::Date> read_date(Reader& r, const YamlNode& node, std::string_view what) {
@@ -175,6 +178,31 @@ model::Plan read_plan_json(std::string_view text, const std::string& file,
           if (const YamlNode* v = em.require("reason"))
             if (auto s = r.read_string(*v, "reason")) x.reason = *s;
           plan.excluded.push_back(std::move(x));
+        }
+      }
+      if (const YamlNode* n = m.get("adaptations"); n && r.expect_list(*n, "adaptations")) {
+        for (const auto& e : n->children) {
+          if (!r.expect_map(e, "an adaptation")) continue;
+          Reader::Map am(r, e, "adaptation", kAdaptationKeys);
+          model::Adaptation a;
+          if (const YamlNode* v = am.require("technique"))
+            if (auto id = r.read_id(*v, "technique")) {
+              a.technique = *id;
+              if (!lib.find_technique(*id)) {
+                std::vector<std::string> ids;
+                for (const auto& x : lib.techniques) ids.push_back(x.id);
+                r.error(*v, fmt::format("unknown technique '{}'", *id),
+                        model::did_you_mean(*id, ids));
+              }
+            }
+          if (const YamlNode* v = am.require("factor"))
+            if (auto f = r.read_number(*v, "factor", 0, kMaxFactor)) {
+              a.factor = *f;
+              if (*f <= 0) r.error(*v, "factor must be above 0");
+            }
+          if (const YamlNode* v = am.require("reason"))
+            if (auto s = r.read_string(*v, "reason")) a.reason = *s;
+          plan.adaptations.push_back(std::move(a));
         }
       }
     }

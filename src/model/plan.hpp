@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "model/adaptation.hpp"
 #include "model/calendar.hpp"
 #include "model/enums.hpp"
 #include "model/profile.hpp"
@@ -60,6 +61,7 @@ struct Plan {
   Score score;
   std::vector<std::string> warnings;
   std::vector<Exclusion> excluded;
+  std::vector<Adaptation> adaptations;  ///< plan --adapt: weight factors learned from history
 };
 
 }  // namespace mp::model

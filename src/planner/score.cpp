@@ -1,5 +1,7 @@
 #include "planner/score.hpp"
 
+#include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,6 +64,21 @@ void fill_score_shares(model::Plan& plan, const model::Library& library) {
         }
         item.score_share = share;
       }
+}
+
+std::vector<model::Score> week_scores(const model::Plan& plan, const model::Library& library) {
+  std::vector<model::Score> out;
+  model::Plan week;
+  week.profile = plan.profile;
+  for (std::size_t first = 0; first < plan.plan.size(); first += 7) {
+    const std::size_t last = std::min(plan.plan.size(), first + 7);
+    week.start = plan.plan[first].date;
+    week.days = static_cast<int>(last - first);
+    week.plan.assign(plan.plan.begin() + static_cast<std::ptrdiff_t>(first),
+                     plan.plan.begin() + static_cast<std::ptrdiff_t>(last));
+    out.push_back(compute_score(week, library));
+  }
+  return out;
 }
 
 }  // namespace mp::planner

@@ -1,4 +1,6 @@
 #pragma once
+#include <vector>
+
 #include "model/library.hpp"
 #include "model/plan.hpp"
 #include "planner/score_model.hpp"
@@ -8,6 +10,10 @@ namespace mp::planner {
 /// The SPEC §4 score of a plan, recomputed from its items and its profile. Goals the library
 /// does not know are left out.
 model::Score compute_score(const model::Plan& plan, const model::Library& library);
+
+/// The score of each week block alone (SPEC §4 on that block's days), in order: what the html
+/// page draws under each week.
+std::vector<model::Score> week_scores(const model::Plan& plan, const model::Library& library);
 
 /// Sets every item's score_share: each goal's part of the total is split over the items in
 /// proportion to weight × minutes, so the shares sum to plan.score.total.

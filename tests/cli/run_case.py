@@ -6,13 +6,15 @@ A case file (tests/cli/cases/NAME.case) reads:
     # what the case shows (comment lines)
     args: list goals --format json       (shell-quoted words after the program name)
     env: NO_COLOR=1                       (optional, repeatable)
+    before: plan --save --history {home}/h.db   (optional, repeatable: commands run first, in
+                                          order, in the same home; each must exit 0)
     exit: 0
     --- stdout
     ...exact text...
     --- stderr
     ...exact text...
 
-Each case runs in tests/ with HOME and XDG_CONFIG_HOME set to an empty folder and TZ=UTC, so
+Paths inside the temporary home print as {home}. Each case runs in tests/ with HOME and XDG_CONFIG_HOME set to an empty folder and TZ=UTC, so
 nothing on the machine leaks in. With MP_UPDATE_GOLDEN=1 the case file is rewritten with what
 the program printed now: review the diff before committing it.
 """
@@ -34,12 +36,14 @@ def parse(path):
                 header.append(line)
             else:
                 sections[current].append(line)
-    case = {"comments": [], "args": None, "env": [], "exit": 0}
+    case = {"comments": [], "args": None, "env": [], "before": [], "exit": 0}
     for line in header:
         if line.startswith("#") or not line.strip():
             case["comments"].append(line)
         elif line.startswith("args:"):
             case["args"] = line[5:].strip()
+        elif line.startswith("before:"):
+            case["before"].append(line[7:].strip())
         elif line.startswith("env:"):
             case["env"].append(line[4:].strip())
         elif line.startswith("exit:"):
@@ -59,6 +63,7 @@ def parse(path):
 def write(path, case, out, err, status):
     lines = [c for c in case["comments"] if c.strip()]
     lines.append(f"args: {case['args']}")
+    lines += [f"before: {b}" for b in case["before"]]
     lines += [f"env: {e}" for e in case["env"]]
     lines.append(f"exit: {status}")
     lines.append("--- stdout")
@@ -82,10 +87,18 @@ def main():
         for e in case["env"]:
             k, _, v = e.partition("=")
             env[k] = v.replace("{home}", home)
+        for before in case["before"]:
+            argv = [program] + [a.replace("{home}", home) for a in shlex.split(before)]
+            first = subprocess.run(argv, capture_output=True, env=env, timeout=120)
+            if first.returncode != 0:
+                print(f"FAILED {os.path.basename(path)}: before: {before}: exit "
+                      f"{first.returncode}\n{first.stderr.decode('utf-8', 'replace')}")
+                return 1
         argv = [program] + [a.replace("{home}", home) for a in shlex.split(case["args"])]
         run = subprocess.run(argv, capture_output=True, env=env, timeout=120)
-    out = run.stdout.decode("utf-8", "replace")
-    err = run.stderr.decode("utf-8", "replace")
+    # The temporary home is different on every run: outputs name it as {home}.
+    out = run.stdout.decode("utf-8", "replace").replace(home, "{home}")
+    err = run.stderr.decode("utf-8", "replace").replace(home, "{home}")
     if os.environ.get("MP_UPDATE_GOLDEN") == "1":
         write(path, case, out[:-1] if out.endswith("\n") else out,
               err[:-1] if err.endswith("\n") else err, run.returncode)

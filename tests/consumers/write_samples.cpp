@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
             write(dir + "/plan.md", Format::kMarkdown, floating, library, explain) &&
             write(dir + "/plan.txt", Format::kText, floating, library, explain) &&
             write(dir + "/plan_color.txt", Format::kText, floating, library, color) &&
+            write(dir + "/plan.html", Format::kHtml, floating, library, explain) &&
+            write(dir + "/plan_v.html", Format::kHtml, floating, library, explain) &&
             // Texts the checks must find read back exactly; passed as @FILE because CMake
             // lists cannot carry their semicolons.
             write_text(dir + "/nasty.txt", mp::test::nasty_name()) &&

@@ -68,9 +68,10 @@ def check_version(program, source):
     print(f"ok: {r.stdout.strip()}")
 
 
-COMMANDS = ["plan", "list", "show", "validate", "score", "init"]
-GLOBALS = ["--help", "--version", "--library", "--no-builtin", "--profile", "--color", "--quiet",
-           "--verbose"]
+COMMANDS = ["plan", "list", "show", "validate", "score", "init", "done", "skip", "check-in",
+            "history", "report", "undo"]
+GLOBALS = ["--help", "--version", "--library", "--no-builtin", "--profile", "--history",
+           "--color", "--quiet", "--verbose"]
 
 
 def check_help(program, source):
@@ -81,7 +82,7 @@ def check_help(program, source):
         for option in GLOBALS:
             if not re.search(rf"^  (-\w,)?{option}\b", r.stdout, re.M):
                 fail(f"--help does not list {option}:\n{r.stdout}")
-        listed = re.findall(r"^  ([a-z]+) {2,}(\S.*)$", r.stdout, re.M)
+        listed = re.findall(r"^  ([a-z][a-z-]*) {2,}(\S.*)$", r.stdout, re.M)
         if [name for name, _ in listed] != COMMANDS:
             fail(f"--help lists the commands {listed}, expected {COMMANDS} with one line each")
         for command in COMMANDS:

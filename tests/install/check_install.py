@@ -22,7 +22,8 @@ import sys
 import tempfile
 
 SKIP = 77
-COMMANDS = ["plan", "list", "show", "validate", "score", "init"]
+COMMANDS = ["plan", "list", "show", "validate", "score", "init", "done", "skip", "check-in",
+            "history", "report", "undo"]
 FILES = [
     "bin/massage-plan",
     "share/man/man1/massage-plan.1",
@@ -203,7 +204,8 @@ COMPLETION_CASES = [
     ("plan --condition ''", None, True),
     ("plan --equipment ''", None, True),
     ("plan --routine ''", None, True),
-    ("plan --format ''", {"text", "markdown", "json", "csv", "ics"}, True),
+    ("plan --format ''", {"text", "markdown", "json", "csv", "ics", "html"}, True),
+    ("report --format ''", {"text", "json", "markdown", "html"}, True),
     ("plan --ex", {"--explain"}, True),
     ("--col", {"--color"}, True),
     ("--color ''", {"auto", "always", "never"}, True),

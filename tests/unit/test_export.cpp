@@ -8,16 +8,18 @@
 
 using mp::exporter::Format;
 
-TEST_CASE("export: parse_format knows exactly the five --format words") {
+TEST_CASE("export: parse_format knows exactly the six --format words") {
   CHECK(mp::exporter::parse_format("text") == Format::kText);
   CHECK(mp::exporter::parse_format("markdown") == Format::kMarkdown);
   CHECK(mp::exporter::parse_format("json") == Format::kJson);
   CHECK(mp::exporter::parse_format("csv") == Format::kCsv);
   CHECK(mp::exporter::parse_format("ics") == Format::kIcs);
+  CHECK(mp::exporter::parse_format("html") == Format::kHtml);
   CHECK_FALSE(mp::exporter::parse_format("ICS").has_value());
   CHECK_FALSE(mp::exporter::parse_format("md").has_value());
   CHECK_FALSE(mp::exporter::parse_format("").has_value());
-  for (auto f : {Format::kText, Format::kMarkdown, Format::kJson, Format::kCsv, Format::kIcs})
+  for (auto f :
+       {Format::kText, Format::kMarkdown, Format::kJson, Format::kCsv, Format::kIcs, Format::kHtml})
     CHECK(mp::exporter::parse_format(mp::exporter::to_string(f)) == f);
 }
 
@@ -34,6 +36,7 @@ TEST_CASE("export: write_plan dispatches to the format's writer") {
   CHECK(render(Format::kJson).starts_with("{\n  \"schema\": \"massage-plan/plan@1\",\n"));
   CHECK(render(Format::kCsv).starts_with("date,start,end,session_kind,technique,name,"));
   CHECK(render(Format::kIcs).starts_with("BEGIN:VCALENDAR\r\n"));
+  CHECK(render(Format::kHtml).starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
 }
 
 TEST_CASE("export utf8: widths count emoji and CJK as two columns, combining marks as none") {

@@ -1,0 +1,104 @@
+#include "cli/history_common.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include "model/error.hpp"
+#include "model/suggest.hpp"
+
+namespace mp::cli {
+namespace {
+
+// localtime_r, not the tz database: it is all a history command needs, and it is quick.
+std::tm local_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  return tm;
+}
+
+}  // namespace
+
+std::string history_path(const Context& ctx) {
+  if (!ctx.global.history_path.empty()) return ctx.global.history_path;
+  const char* state = std::getenv("XDG_STATE_HOME");
+  if (state && *state == '/') return std::string(state) + "/massage-plan/history.db";
+  const char* home = std::getenv("HOME");
+  if (home && *home) return std::string(home) + "/.local/state/massage-plan/history.db";
+  throw Error(ExitCode::kCantCreate,
+              "no place for the history: neither HOME nor XDG_STATE_HOME is set",
+              "name the file with --history FILE");
+}
+
+model::Date local_today() {
+  std::tm tm = local_now();
+  return model::Date{std::chrono::year{tm.tm_year + 1900},
+                     std::chrono::month{static_cast<unsigned>(tm.tm_mon + 1)},
+                     std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};
+}
+
+int local_minute_now() {
+  std::tm tm = local_now();
+  return tm.tm_hour * 60 + tm.tm_min;
+}
+
+std::string local_timestamp() {
+  // SOURCE_DATE_EPOCH, as for an ics DTSTAMP: reproducible output for tests and examples.
+  std::tm tm = local_now();
+  if (const char* env = std::getenv("SOURCE_DATE_EPOCH"); env && *env) {
+    char* end = nullptr;
+    long long v = std::strtoll(env, &end, 10);
+    if (end && *end == '\0' && v >= 0) {
+      auto t = static_cast<std::time_t>(v);
+      localtime_r(&t, &tm);
+    }
+  }
+  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}", tm.tm_year + 1900, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+model::Date parse_day(std::string_view flag, const std::string& text) {
+  if (text == "today") return local_today();
+  if (text == "yesterday") return model::add_days(local_today(), -1);
+  auto d = model::parse_date(text);
+  if (!d)
+    throw Error(
+        ExitCode::kUsage,
+        fmt::format("{} '{}' is not a date: use today, yesterday or YYYY-MM-DD", flag, text));
+  return *d;
+}
+
+When parse_when(const std::optional<std::string>& text) {
+  if (!text) return When{local_today(), local_minute_now()};
+  if (text->size() == 16 && (*text)[10] == 'T') {
+    auto d = model::parse_date(text->substr(0, 10));
+    auto m = model::parse_time(text->substr(11));
+    if (d && m) return When{*d, *m};
+  } else if (text->size() != 16) {
+    if (*text == "today" || *text == "yesterday" || model::parse_date(*text))
+      return When{parse_day("WHEN", *text), std::nullopt};
+  }
+  throw Error(ExitCode::kUsage,
+              fmt::format("WHEN '{}' is not a day or a moment: use today, yesterday, YYYY-MM-DD "
+                          "or YYYY-MM-DDTHH:MM",
+                          *text));
+}
+
+model::GoalWeights goal_weights(const model::Library& library) {
+  model::GoalWeights out;
+  for (const auto& t : library.techniques)
+    out[t.id] = std::map<std::string, double>(t.goals.begin(), t.goals.end());
+  return out;
+}
+
+void check_technique(const model::Library& library, const std::string& id) {
+  if (library.find_technique(id)) return;
+  std::vector<std::string> ids;
+  for (const auto& t : library.techniques) ids.push_back(t.id);
+  throw Error(ExitCode::kDataErr, fmt::format("unknown technique '{}'", id),
+              model::did_you_mean(id, ids));
+}
+
+}  // namespace mp::cli

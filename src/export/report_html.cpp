@@ -1,0 +1,145 @@
+// `report --format html`: the history report as one self-contained page: adherence per week as
+// bars, each symptom as a line over the weeks, a data table beside every chart (docs/formats.md).
+#include <fmt/format.h>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "export/html_chart.hpp"
+#include "export/html_page.hpp"
+#include "export/report.hpp"
+
+namespace mp::exporter {
+namespace {
+
+std::string percent(const std::optional<double>& ratio) {
+  return ratio ? whole_percent(*ratio) : "-";
+}
+
+std::string mean(const std::optional<double>& v) { return v ? fmt::format("{:.1f}", *v) : "-"; }
+
+void write_adherence(std::ostream& out, const model::Report& r) {
+  std::vector<BarRow> rows;
+  std::vector<std::vector<std::string>> table;
+  std::string desc;
+  for (const auto& w : r.weeks) {
+    const std::string value = w.adherence.ratio
+                                  ? fmt::format("{} of {} ({})", w.adherence.done,
+                                                w.adherence.planned, percent(w.adherence.ratio))
+                                  : std::string("nothing planned");
+    rows.push_back({w.week, {{w.adherence.ratio.value_or(0), value}}});
+    table.push_back({w.week, std::to_string(w.adherence.planned), std::to_string(w.adherence.done),
+                     percent(w.adherence.ratio)});
+    if (!desc.empty()) desc += " ";
+    desc += w.week + ": " + value + ".";
+  }
+  out << "<section aria-labelledby=\"adherence\">\n<h2 id=\"adherence\">Adherence per week</h2>\n"
+      << "<div class=\"chart-pair\">\n<figure>\n";
+  write_bar_chart(out,
+                  {"adherence-chart", "Adherence per week: planned sessions done",
+                   desc.empty() ? std::string("No weeks in the range.") : desc},
+                  {"sessions done"}, rows);
+  out << "</figure>\n";
+  write_table(out, "Adherence per week", {"Week", "Planned", "Done", "Adherence"}, table);
+  out << "</div>\n</section>\n";
+}
+
+void write_symptoms(std::ostream& out, const model::Report& r) {
+  std::vector<std::string> labels;
+  Series pain{"Pain", {}}, headache{"Headache", {}}, stress{"Stress", {}};
+  std::vector<std::vector<std::string>> table;
+  for (const auto& w : r.weeks) {
+    labels.push_back(w.week.size() > 5 ? w.week.substr(5) : w.week);  // "W10" under the axis
+    pain.values.push_back(w.symptoms.pain);
+    headache.values.push_back(w.symptoms.headache);
+    stress.values.push_back(w.symptoms.stress);
+    table.push_back(
+        {w.week, mean(w.symptoms.pain), mean(w.symptoms.headache), mean(w.symptoms.stress)});
+  }
+  std::vector<Series> series;
+  std::string desc;
+  for (auto* s : {&pain, &headache, &stress}) {
+    std::string values;
+    for (std::size_t i = 0; i < s->values.size(); ++i)
+      if (s->values[i])
+        values += (values.empty() ? "" : ", ") + r.weeks[i].week + " " +
+                  fmt::format("{:.1f}", *s->values[i]);
+    if (values.empty()) continue;
+    desc += s->name + " (0 to 10): " + values + ". ";
+    series.push_back(*s);
+  }
+  out << "<section aria-labelledby=\"symptoms\">\n<h2 id=\"symptoms\">Symptoms per week</h2>\n";
+  if (series.empty()) {
+    out << "<p class=\"note\">No check-ins in this range: record some with <code>massage-plan "
+           "check-in</code>.</p>\n</section>\n";
+    return;
+  }
+  out << "<div class=\"chart-pair\">\n<figure>\n";
+  if (!desc.empty()) desc.pop_back();
+  write_line_chart(out,
+                   {"symptoms-chart", "Mean symptom ratings per week (0 none, 10 worst)", desc},
+                   labels, series, 0, 10, 2);
+  out << "</figure>\n";
+  write_table(out, "Mean symptom ratings per week (0 to 10)",
+              {"Week", "Pain", "Headache", "Stress"}, table);
+  out << "</div>\n</section>\n";
+}
+
+void write_goals(std::ostream& out, const model::Report& r) {
+  if (r.goals.empty()) return;
+  std::vector<BarRow> rows;
+  std::vector<std::vector<std::string>> table;
+  std::string desc;
+  for (const auto& [id, g] : r.goals) {
+    const double share = g.planned_effective > 0 ? g.done_effective / g.planned_effective : 0;
+    const std::string value =
+        fmt::format("{:.1f} of {:.1f}", g.done_effective, g.planned_effective);
+    rows.push_back({id, {{share, value}}});
+    table.push_back(
+        {id, fmt::format("{:.0f}", g.planned_minutes), fmt::format("{:.0f}", g.done_minutes),
+         fmt::format("{:.1f}", g.planned_effective), fmt::format("{:.1f}", g.done_effective)});
+    desc += id + ": " + value + " effective minutes done. ";
+  }
+  desc.pop_back();
+  out << "<section aria-labelledby=\"goals\">\n<h2 id=\"goals\">Goals</h2>\n"
+      << "<div class=\"chart-pair\">\n<figure>\n";
+  write_bar_chart(out, {"goals-chart", "Effective minutes done of those planned, per goal", desc},
+                  {"effective minutes done"}, rows);
+  out << "</figure>\n";
+  write_table(out, "Minutes per goal",
+              {"Goal", "Minutes planned", "Minutes done", "Effective planned", "Effective done"},
+              table);
+  out << "</div>\n</section>\n";
+}
+
+void write_skipped(std::ostream& out, const model::Report& r) {
+  if (r.skipped.empty()) return;
+  std::vector<std::vector<std::string>> table;
+  for (const auto& s : r.skipped) table.push_back({s.technique, std::to_string(s.count)});
+  out << "<section aria-labelledby=\"skipped\">\n<h2 id=\"skipped\">Most skipped</h2>\n";
+  write_table(out, "Techniques skipped, most first", {"Technique", "Times skipped"}, table);
+  out << "</section>\n";
+}
+
+}  // namespace
+
+void write_report_html(std::ostream& out, const model::Report& r) {
+  const std::string title =
+      "History report " + model::format_date(r.from) + " to " + model::format_date(r.to);
+  write_page_start(out, title, "massage-plan");
+  out << "<header>\n<h1>" << html_text(title)
+      << "</h1>\n<p class=\"meta\">Adherence: " << r.adherence.done << " of " << r.adherence.planned
+      << " planned sessions done (" << percent(r.adherence.ratio) << "). Streak: " << r.streak
+      << " planned day" << (r.streak == 1 ? "" : "s")
+      << " in a row with every session done.</p>\n</header>\n<main>\n";
+  write_adherence(out, r);
+  write_symptoms(out, r);
+  write_goals(out, r);
+  write_skipped(out, r);
+  out << "</main>\n<footer>\n<p class=\"safety\">" << html_text(safety_line())
+      << "</p>\n</footer>\n";
+  write_page_end(out);
+}
+
+}  // namespace mp::exporter

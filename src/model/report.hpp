@@ -1,0 +1,59 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/calendar.hpp"
+
+namespace mp::model {
+
+/// Planned sessions, how many were done, and done ÷ planned (absent when nothing was planned).
+struct Adherence {
+  int planned = 0;
+  int done = 0;
+  std::optional<double> ratio;
+};
+
+/// Mean symptom ratings over some days; absent where there was no check-in with that rating.
+struct SymptomMeans {
+  std::optional<double> pain;
+  std::optional<double> headache;
+  std::optional<double> stress;
+};
+
+/// One ISO week of the report (clipped to the report's range).
+struct ReportWeek {
+  std::string week;  ///< ISO week, e.g. "2026-W10"
+  Date first;        ///< first day of the week inside the range
+  Date last;         ///< last day of the week inside the range
+  Adherence adherence;
+  SymptomMeans symptoms;
+};
+
+/// One goal's minutes and effective minutes (minutes × the technique's weight for the goal).
+struct ReportGoal {
+  double planned_minutes = 0;
+  double done_minutes = 0;
+  double planned_effective = 0;
+  double done_effective = 0;
+};
+
+/// How often a technique was skipped in the range.
+struct SkipCount {
+  std::string technique;
+  int count = 0;
+};
+
+/// The whole `report`: a plain value an export writer renders (text, json, markdown, html).
+struct Report {
+  Date from;
+  Date to;
+  Adherence adherence;
+  int streak = 0;  ///< consecutive planned days, back from `to`, all of whose sessions were done
+  std::vector<ReportWeek> weeks;
+  std::map<std::string, ReportGoal> goals;
+  std::vector<SkipCount> skipped;  ///< most skipped first
+};
+
+}  // namespace mp::model
