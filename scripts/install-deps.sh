@@ -1,25 +1,32 @@
 #!/usr/bin/env bash
 # Installs the Debian packages massage-plan needs, only those missing (quick when all are there).
-# Usage: scripts/install-deps.sh [build|test|bench|all]   (default: build)
+# Usage: scripts/install-deps.sh [build|deb|test|bench|fuzz|all]   (default: build)
+# Nothing else is assumed to be on the machine: a fresh minimal Debian 12 has no compiler, no
+# python and not even `file`. tests/environment/check_tools.py fails, naming the program, when
+# something the tests or the packaging call is missing.
 set -euo pipefail
 
 build_pkgs=(g++ cmake make libcli11-dev libfmt-dev libyaml-cpp-dev libhowardhinnant-date-dev)
+# `cpack -G DEB` (README, docs/guide.md): dpkg-deb and dpkg-shlibdeps come with dpkg-dev, and
+# CPack's shlibdeps step runs `file` on the binary.
+deb_pkgs=(dpkg-dev file)
 # The test suite checks exports with real consumers (libical, python icalendar, calcurse,
 # cmark, a JSON Schema validator) and uses Debian's python3 to drive the golden CLI tests.
 test_pkgs=(doctest-dev python3 python3-jsonschema python3-icalendar libical-dev calcurse cmark
-           pkg-config man-db groff-base bash-completion zsh fish dpkg-dev)
-bench_pkgs=(libbenchmark-dev time hyperfine coinor-cbc valgrind)
+           pkg-config man-db groff-base bash-completion zsh fish "${deb_pkgs[@]}")
+bench_pkgs=(libbenchmark-dev python3 time hyperfine coinor-cbc valgrind)
 # libFuzzer and the sanitizer runtimes come with Debian's clang (docs/fuzzing.md).
 fuzz_pkgs=(clang libclang-rt-14-dev)
 
 want=("${build_pkgs[@]}")
 case "${1:-build}" in
   build) ;;
+  deb) want+=("${deb_pkgs[@]}") ;;
   test) want+=("${test_pkgs[@]}") ;;
   bench) want+=("${bench_pkgs[@]}") ;;
   fuzz) want+=("${fuzz_pkgs[@]}") ;;
   all) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
-  *) echo "usage: $0 [build|test|bench|all]" >&2; exit 64 ;;
+  *) echo "usage: $0 [build|deb|test|bench|fuzz|all]" >&2; exit 64 ;;
 esac
 
 missing=()
