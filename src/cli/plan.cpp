@@ -2,6 +2,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -46,10 +47,24 @@ struct PlanFlags {
   std::string output;
   int remind = 10;
   std::string timezone;
+  std::optional<std::string> variety;
 };
+
+// The goals of a plan when none is given anywhere (SPEC §4 v2).
+constexpr std::array<const char*, 3> kDefaultGoals{"tension-headache", "range-of-motion",
+                                                   "stress-reduction"};
 
 [[noreturn]] void usage(std::string message, std::string hint = {}) {
   throw Error(ExitCode::kUsage, std::move(message), std::move(hint));
+}
+
+// --variety S: the share of a goal one technique may carry in a week, 0 < S <= 1.
+double parse_variety(const std::string& text) {
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !(v > 0 && v <= 1))
+    usage(fmt::format("--variety {}: use a share above 0 and at most 1 (1 = no limit)", text));
+  return v;
 }
 
 int parse_minutes(std::string_view flag, std::string_view text, int max) {
@@ -152,8 +167,14 @@ model::Profile resolve_profile(const Context& ctx, const PlanFlags& f, const mod
       p.goals.push_back(gp);
     }
   }
-  if (p.goals.empty())  // no goals anywhere: every goal of the library, equally
-    for (const auto& g : lib.goals) p.goals.push_back(model::GoalPriority{g.id, 1, {}});
+  if (p.goals.empty()) {
+    // No goals anywhere: the three this product is about, equally; a library without any of
+    // them (--no-builtin): every goal it has.
+    for (const char* id : kDefaultGoals)
+      if (lib.find_goal(id)) p.goals.push_back(model::GoalPriority{id, 1, {}});
+    if (p.goals.empty())
+      for (const auto& g : lib.goals) p.goals.push_back(model::GoalPriority{g.id, 1, {}});
+  }
   if (!f.sessions.empty()) {
     p.sessions.clear();
     for (const auto& s : f.sessions) {
@@ -180,6 +201,13 @@ model::Profile resolve_profile(const Context& ctx, const PlanFlags& f, const mod
   for (const auto& e : f.equipment)
     if (std::find(p.equipment.begin(), p.equipment.end(), e) == p.equipment.end())
       p.equipment.push_back(e);
+  // Household equipment (a chair, a towel, a wall) counts as present unless the profile says
+  // household: false; the plan's profile lists what was assumed.
+  if (p.household)
+    for (const auto& e : lib.equipment)
+      if (e.household &&
+          std::find(p.equipment.begin(), p.equipment.end(), e.id) == p.equipment.end())
+        p.equipment.push_back(e.id);
   if (f.pro) {
     if (*f.pro < 0 || *f.pro > 7)
       usage(fmt::format("--pro {}: use 0 to 7 sessions a week", *f.pro));
@@ -207,6 +235,7 @@ model::Profile resolve_profile(const Context& ctx, const PlanFlags& f, const mod
     check_timezone(f.timezone, "--timezone");
     p.timezone = f.timezone;
   }
+  if (f.variety) p.variety = parse_variety(*f.variety);
   if (auto problems = library::profile_problems(p); !problems.empty()) usage(problems.front());
   return p;
 }
@@ -335,6 +364,10 @@ void setup_plan(CLI::App& app, Context& ctx) {
       ->type_name("MINUTES");
   cmd->add_option("--timezone", f->timezone, "IANA time zone for ics times, e.g. Europe/Berlin")
       ->type_name("NAME");
+  cmd->add_option("--variety", f->variety,
+                  "Share of a goal one technique may carry in a week, 0 < S <= 1 (default 0.34; "
+                  "1 = no limit)")
+      ->type_name("S");
   cmd->callback([&ctx, f] { ctx.action = [&ctx, f] { return run_plan(ctx, *f); }; });
 }
 

@@ -82,6 +82,7 @@ void write_json(JsonWriter& w, const model::Equipment& e) {
   w.key("id").value(e.id);
   w.key("name").value(e.name);
   w.key("description").value(e.description);
+  w.key("household").value(e.household);
   w.end_object();
 }
 

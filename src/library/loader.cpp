@@ -50,7 +50,7 @@ constexpr std::array<std::string_view, 4> kGoalKeys{"id", "name", "description",
                                                     "weekly_target_minutes"};
 constexpr std::array<std::string_view, 5> kConditionKeys{"id", "name", "red_flag", "urgent",
                                                          "advice"};
-constexpr std::array<std::string_view, 3> kEquipmentKeys{"id", "name", "description"};
+constexpr std::array<std::string_view, 4> kEquipmentKeys{"id", "name", "description", "household"};
 constexpr std::array<std::string_view, 19> kTechniqueKeys{
     "id",        "name",    "description", "kind",      "performer",
     "regions",   "muscles", "goals",       "duration",  "frequency",
@@ -130,6 +130,8 @@ std::optional<Entry<Equipment>> read_equipment(Reader& r, const YamlNode& node) 
   Reader::Map m(r, node, owner_name("equipment", node), kEquipmentKeys);
   Entry<Equipment> e;
   bool ok = read_id_and_name(r, m, e.value);
+  if (const YamlNode* n = m.get("household"))
+    if (auto b = r.read_bool(*n, "household")) e.value.household = *b;
   return ok ? std::optional(std::move(e)) : std::nullopt;
 }
 

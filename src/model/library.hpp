@@ -32,6 +32,7 @@ struct Equipment {
   std::string id;
   std::string name;
   std::string description;
+  bool household = false;  ///< every home has it: assumed unless the profile says household: false
   SourceLocation where;
 };
 
