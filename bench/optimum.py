@@ -32,7 +32,8 @@ the summed minutes):
   Σ_t z[t,d] ≤ 1;  Σ_{d∈k} Σ_t z[t,d] ≤ cap(sessions_per_week, |k|)
   c[g,d] = Σ_t w[t,g]·(Σ_s m[t,d,s] + pro_minutes·z[t,d])
   0 ≤ u[g,d] ≤ 1, (τ_g/7)·u[g,d] ≤ c[g,d]  (d self-care days);  0 ≤ v[g,k] ≤ 1,
-  (τ_g·|k|/7)·v[g,k] ≤ Σ_{d∈k} c[g,d]
+  (τ_g·|k|/7)·v[g,k] ≤ Σ_{d∈k} c[g,d], or with variety (σ_g < 1, v2) ≤ Σ_t e[t,g,k] where
+  0 ≤ e[t,g,k] ≤ σ_g·τ_g·|k|/7 and e[t,g,k] ≤ Σ_{d∈k} w[t,g]·(minutes of t on d)
   maximise Σ_g p_g/P · ½·(Σ_k v[g,k]/K + Σ_d u[g,d]/|A|)
 """
 
@@ -88,6 +89,9 @@ class Instance:
         target = {g["id"]: g["weekly_target_minutes"] for g in goals}
         self.prio = {g: p for g, p in self.prio.items() if g in target}
         self.target = {g: target[g] for g in self.prio}
+        # Variety (SPEC §4 v2): σ_g as the plan records it (`score` checks that record).
+        claimed = plan_json["score"]["goals"]
+        self.share = {g: claimed.get(g, {}).get("share_cap", 1) for g in self.prio}
         pro = prof.get("professional")
         self.pro_minutes = pro["minutes"] if pro else 0
         self.pro_per_week = pro["sessions_per_week"] if pro else 0
@@ -122,7 +126,14 @@ class Instance:
         P = sum(self.prio.values())
         for g, p in self.prio.items():
             tau = self.target[g]
-            weekly = sum(min(1, sum(cov[g, d] for d in b) / (tau * len(b) / 7))
+            def credit(b):
+                if self.share[g] >= 1:
+                    return sum(cov[g, d] for d in b)
+                cap = self.share[g] * tau * len(b) / 7
+                return sum(min(cap, sum(self.techs[t][5].get(g, 0) * m
+                                        for (u, d), m in minutes.items() if u == t and d in b))
+                           for t in {t for t, _ in minutes})
+            weekly = sum(min(1, credit(b) / (tau * len(b) / 7))
                          for b in self.blocks) / len(self.blocks)
             daily = (sum(min(1, cov[g, d] / (tau / 7)) for d in self.selfcare) / len(self.selfcare)
                      if self.selfcare else 1.0)
@@ -143,7 +154,7 @@ class Instance:
         ti = {t: i for i, t in enumerate(self.techs)}
         obj, cons, bounds, ints, bins = [], [], [], [], []
         use = {}  # (t, d) -> list of binary variables whose sum is x[t,d]
-        contrib = {}  # (g, d) -> list of (coef, var)
+        contrib = {}  # (g, d) -> list of (coef, var, technique)
         budget = {}  # (d, s or None) -> (capacity, [minute variables])
         big = max(self.slots, default=0)
         for d in self.selfcare:
@@ -164,7 +175,7 @@ class Instance:
             use.setdefault((t, d), []).append(y)
             budget[d, s][1].append(m)
             for g, wt in w.items():
-                contrib.setdefault((g, d), []).append((wt, m))
+                contrib.setdefault((g, d), []).append((wt, m, t))
 
         for t, (lo, hi, per_week, rest, therapist, w) in self.techs.items():
             i = ti[t]
@@ -174,7 +185,7 @@ class Instance:
                     bins.append(z)
                     use.setdefault((t, d), []).append(z)
                     for g, wt in w.items():
-                        contrib.setdefault((g, d), []).append((wt * self.pro_minutes, z))
+                        contrib.setdefault((g, d), []).append((wt * self.pro_minutes, z, t))
                 continue
             for d in self.selfcare:
                 if d in exact_days:
@@ -214,8 +225,9 @@ class Instance:
                 if len(zs) > cap:
                     cons.append(" " + " + ".join(zs) + f" <= {cap}")
 
-        def coverage(g, days):
-            terms = [f"{c:.12g} {v}" for d in days for c, v in contrib.get((g, d), [])]
+        def coverage(g, days, tech=None):
+            terms = [f"{c:.12g} {v}" for d in days for c, v, t in contrib.get((g, d), [])
+                     if tech is None or t == tech]
             return " - ".join(terms)
 
         const = 0.0
@@ -226,7 +238,17 @@ class Instance:
                 v = f"v_{j}_{k}"
                 bounds.append(f" 0 <= {v} <= 1")
                 obj.append(f"{p / (2 * P * K):.15g} {v}")
-                cov = coverage(g, b)
+                if self.share[g] >= 1:
+                    cov = coverage(g, b)
+                else:
+                    # Each technique's credit: 0 <= c <= its coverage in the block, c <= σ_g·T.
+                    credits = []
+                    for t in sorted({t for d in b for _, _, t in contrib.get((g, d), [])}):
+                        c = f"c_{j}_{ti[t]}_{k}"
+                        bounds.append(f" 0 <= {c} <= {self.share[g] * tau * len(b) / 7:.12g}")
+                        cons.append(f" {c} - {coverage(g, b, t)} <= 0")
+                        credits.append(c)
+                    cov = " - ".join(credits)
                 cons.append(f" {tau * len(b) / 7:.12g} {v}" + (f" - {cov}" if cov else "") + " <= 0")
             if not A:
                 const += p / (2 * P)
@@ -382,7 +404,8 @@ def verify(inst, plan, minutes, workdir, name, env, base):
     total, parts = inst.score(flat)
     doc = dict(plan, plan=days, warnings=[], excluded=[], score={
         "total": total,
-        "goals": {g: {"weekly": w, "daily": dl, "score": (w + dl) / 2}
+        "goals": {g: {"weekly": w, "daily": dl, "score": (w + dl) / 2,
+                      "share_cap": inst.share[g]}
                   for g, (w, dl) in parts.items()}})
     path = os.path.join(workdir, f"{name}.optimum.json")
     with open(path, "w") as f:

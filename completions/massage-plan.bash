@@ -111,13 +111,13 @@ _massage_plan() {
         --weekdays | --pro-weekdays) _massage_plan_weekdays "$cur"; return 0 ;;
         --timezone) COMPREPLY=($(compgen -W "$(_massage_plan_timezones)" -- "$cur")); return 0 ;;
         --minutes | --time | --session | --days | --weeks | --pro | --pro-minutes | --pro-time | \
-          --seed | --remind)
+          --seed | --remind | --variety)
           return 0
           ;;
       esac
       COMPREPLY=($(compgen -W "--goal --minutes --time --session --weekdays --start --days
         --weeks --condition --equipment --pro --pro-minutes --pro-weekdays --pro-time --routine
-        --seed --explain --format -o --output --remind --timezone --save --adapt -h --help" \
+        --seed --explain --format -o --output --remind --timezone --variety --save --adapt -h --help" \
         -- "$cur"))
       ;;
     done | skip)

@@ -87,6 +87,7 @@ complete -c massage-plan -n $plan -l format -x -a 'text markdown json csv ics ht
 complete -c massage-plan -n $plan -s o -l output -r -F -d 'Write to FILE atomically'
 complete -c massage-plan -n $plan -l remind -x -d 'ics reminder, minutes before'
 complete -c massage-plan -n $plan -l timezone -x -a '(__massage_plan_timezones)' -d 'IANA time zone'
+complete -c massage-plan -n $plan -l variety -x -d 'Share of a goal one technique may carry (0 < S <= 1)'
 complete -c massage-plan -n $plan -l save -d 'Store as the current plan in the history'
 complete -c massage-plan -n $plan -l adapt -d 'Learn from the history'
 

@@ -180,6 +180,10 @@ void setup_plan(CLI::App& app, Context& ctx) {
       ->type_name("MINUTES");
   cmd->add_option("--timezone", f->timezone, "IANA time zone for ics times, e.g. Europe/Berlin")
       ->type_name("NAME");
+  cmd->add_option("--variety", f->variety,
+                  "Share of a goal one technique may carry in a week, 0 < S <= 1 (default 0.34; "
+                  "1 = no limit)")
+      ->type_name("S");
   cmd->add_flag("--save", f->save, "Store the plan in the history as the current plan");
   cmd->add_flag("--adapt", f->adapt, "Learn from the history (docs/planning.md)");
   cmd->callback([&ctx, f] { ctx.action = [&ctx, f] { return run_plan(ctx, *f); }; });

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
+#include <string>
 
 #include "model/error.hpp"
 #include "model/profile_rules.hpp"
@@ -112,6 +114,15 @@ void check_timezone(const std::string& name, std::string_view origin) {
   }
 }
 
+double parse_variety_flag(std::string_view text) {
+  const std::string s(text);
+  char* end = nullptr;
+  const double v = std::strtod(s.c_str(), &end);
+  if (s.empty() || end != s.c_str() + s.size() || !(v > 0 && v <= 1))
+    usage(fmt::format("--variety {}: use a share above 0 and at most 1 (1 = no limit)", text));
+  return v;
+}
+
 model::Profile apply_plan_flags(model::Profile p, const PlanFlags& f, const model::Library& lib) {
   if (!f.goals.empty()) {
     p.goals.clear();
@@ -123,8 +134,14 @@ model::Profile apply_plan_flags(model::Profile p, const PlanFlags& f, const mode
       p.goals.push_back(std::move(goal));
     }
   }
-  if (p.goals.empty())  // no goals anywhere: every goal of the library, equally
-    for (const auto& g : lib.goals) p.goals.push_back(model::GoalPriority{g.id, 1, {}});
+  if (p.goals.empty()) {
+    // No goals anywhere: the three this product is about, equally; a library without any of
+    // them (--no-builtin): every goal it has.
+    for (const char* id : kDefaultGoals)
+      if (lib.find_goal(id)) p.goals.push_back(model::GoalPriority{id, 1, {}});
+    if (p.goals.empty())
+      for (const auto& g : lib.goals) p.goals.push_back(model::GoalPriority{g.id, 1, {}});
+  }
   if (!f.sessions.empty()) {
     p.sessions.clear();
     for (const auto& s : f.sessions) p.sessions.push_back(parse_session_flag(s));
@@ -144,6 +161,14 @@ model::Profile apply_plan_flags(model::Profile p, const PlanFlags& f, const mode
   for (const auto& e : f.equipment)
     if (std::find(p.equipment.begin(), p.equipment.end(), e) == p.equipment.end())
       p.equipment.push_back(e);
+  // Household equipment (a chair, a towel, a wall) counts as present unless the profile says
+  // household: false; the plan's profile lists what was assumed.
+  if (p.household)
+    for (const auto& e : lib.equipment)
+      if (e.household &&
+          std::find(p.equipment.begin(), p.equipment.end(), e.id) == p.equipment.end())
+        p.equipment.push_back(e.id);
+  if (f.variety) p.variety = parse_variety_flag(*f.variety);
   if (f.pro) {
     if (*f.pro < 0 || *f.pro > model::kMaxProfessionalPerWeek)
       usage(fmt::format("--pro {}: use 0 to {} sessions a week", *f.pro,

@@ -1,6 +1,7 @@
 #pragma once
 // The `plan` command's flags and how they turn into a profile, apart from CLI11 so they can be
 // tested as plain functions. Every problem is an mp::Error with exit status 64 (kUsage).
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -36,8 +37,9 @@ struct PlanFlags {
   std::string output;
   int remind = 10;
   std::string timezone;
-  bool save = false;   ///< --save: store the plan in the history
-  bool adapt = false;  ///< --adapt: learn weight factors from the history
+  std::optional<std::string> variety;  ///< --variety S, checked by parse_variety_flag
+  bool save = false;                   ///< --save: store the plan in the history
+  bool adapt = false;                  ///< --adapt: learn weight factors from the history
 };
 
 /// A time flag's "HH:MM" as minutes after midnight.
@@ -52,14 +54,22 @@ model::GoalPriority parse_goal_flag(std::string_view text);
 model::Date parse_start_flag(std::string_view text, model::Date today);
 /// --days / --weeks as a number of days, 1 to kMaxPlanDays (computed in 64 bits).
 int plan_days(const PlanFlags& flags);
+/// The goals of a plan when none is given anywhere (SPEC §4 v2).
+inline constexpr std::array<const char*, 3> kDefaultGoals{"tension-headache", "range-of-motion",
+                                                          "stress-reduction"};
+
+/// --variety S: the share of a goal one technique may carry in a week, 0 < S <= 1 (exit 64).
+double parse_variety_flag(std::string_view text);
+
 /// A five-year horizon at most (docs/limits.md).
 inline constexpr int kMaxPlanDays = 5 * 366;
 
 /// The profile a plan is made for: the file's profile with the flags applied over it. Flags
 /// replace the file's goals, sessions, weekdays and professional fields, and add to its
 /// conditions and equipment (never dropping one: a condition must keep protecting the person).
-/// No goals anywhere means every goal of the library. The result is checked with
-/// model::check_profile; a problem is a usage error (exit 64).
+/// No goals anywhere means kDefaultGoals (every goal of a library that has none of them);
+/// household equipment is added unless the profile says household: false. The result is checked
+/// with model::check_profile; a problem is a usage error (exit 64).
 model::Profile apply_plan_flags(model::Profile profile, const PlanFlags& flags,
                                 const model::Library& library);
 

@@ -38,6 +38,9 @@ int run_score(const Context& ctx, const std::string& path) {
       continue;
     }
     const auto& c = claimed->second;
+    if (std::abs(c.share_cap - gs.share_cap) > kTolerance)
+      problem(fmt::format("goal '{}': the plan claims a share cap of {} but it is {}", id,
+                          c.share_cap, gs.share_cap));
     if (std::abs(c.weekly - gs.weekly) > kTolerance || std::abs(c.daily - gs.daily) > kTolerance ||
         std::abs(c.score - gs.score) > kTolerance)
       problem(

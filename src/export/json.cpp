@@ -55,6 +55,8 @@ void write_profile_json(JsonWriter& json, const model::Profile& profile) {
   }
   json.end_array();
   if (!profile.timezone.empty()) json.key("timezone").value(profile.timezone);
+  json.key("variety").value(profile.variety);
+  json.key("household").value(profile.household);
   json.end_object();
 }
 
@@ -77,6 +79,7 @@ void write_json(std::ostream& out, const model::Plan& plan, const model::Library
     json.key("weekly").value(goal.weekly);
     json.key("daily").value(goal.daily);
     json.key("score").value(goal.score);
+    json.key("share_cap").value(goal.share_cap);
     json.end_object();
   }
   json.end_object();

@@ -16,7 +16,7 @@ constexpr std::array<std::string_view, 10> kPlanKeys{"schema",   "generator",  "
                                                      "profile",  "score",      "plan",  "warnings",
                                                      "excluded", "adaptations"};
 constexpr std::array<std::string_view, 2> kScoreKeys{"total", "goals"};
-constexpr std::array<std::string_view, 3> kGoalScoreKeys{"weekly", "daily", "score"};
+constexpr std::array<std::string_view, 4> kGoalScoreKeys{"weekly", "daily", "score", "share_cap"};
 constexpr std::array<std::string_view, 3> kDayKeys{"date", "weekday", "sessions"};
 constexpr std::array<std::string_view, 5> kSessionKeys{"start", "end", "kind", "routine", "items"};
 constexpr std::array<std::string_view, 5> kItemKeys{"technique", "name", "minutes", "goals",
@@ -52,6 +52,8 @@ void read_score(Reader& r, const YamlNode& node, model::Score& score) {
         if (auto d = r.read_number(*x, "daily", 0, 1)) gs.daily = *d;
       if (const YamlNode* x = gm.require("score"))
         if (auto d = r.read_number(*x, "score", 0, 1)) gs.score = *d;
+      if (const YamlNode* x = gm.get("share_cap"))
+        if (auto d = r.read_number(*x, "share_cap", 0, 1)) gs.share_cap = *d;
       score.goals[*id] = gs;
     }
   }

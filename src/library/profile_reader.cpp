@@ -12,9 +12,9 @@
 namespace mp::library {
 namespace {
 
-constexpr std::array<std::string_view, 8> kProfileKeys{"goals",      "weekdays",  "sessions",
-                                                       "conditions", "equipment", "professional",
-                                                       "routines",   "timezone"};
+constexpr std::array<std::string_view, 10> kProfileKeys{
+    "goals",        "weekdays", "sessions", "conditions", "equipment",
+    "professional", "routines", "timezone", "variety",    "household"};
 constexpr std::array<std::string_view, 2> kGoalKeys{"id", "priority"};
 constexpr std::array<std::string_view, 2> kSessionKeys{"time", "minutes"};
 constexpr std::array<std::string_view, 4> kProfessionalKeys{"sessions_per_week", "minutes",
@@ -165,6 +165,18 @@ model::Profile read_profile_node(const YamlNode& node, const std::string& file,
   }
   if (const YamlNode* n = m.get("timezone"); n && n->type != NodeType::kNull)
     if (auto s = r.read_string(*n, "timezone")) p.timezone = *s;
+  if (const YamlNode* n = m.get("household"))
+    if (auto b = r.read_bool(*n, "household")) p.household = *b;
+  if (const YamlNode* n = m.get("variety")) {
+    if (auto v = r.read_number(*n, "variety", 0, 1)) {
+      if (*v > 0)
+        p.variety = *v;
+      else
+        r.error(*n,
+                "variety must be more than 0: it is the share of a goal one technique may "
+                "carry (1 = no limit)");
+    }
+  }
   // The rules on the whole profile (overlaps, midnight, …) are checked in one place for files
   // and flags alike; then the sessions are kept in the order of the day.
   for (auto& d : model::check_profile(p)) diagnostics.push_back(std::move(d));

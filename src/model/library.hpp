@@ -35,7 +35,7 @@ struct Equipment {
   std::string id;
   std::string name;
   std::string description;
-  bool household = false;  ///< every home has it (a chair, a towel, a wall or doorway)
+  bool household = false;  ///< every home has it: assumed unless the profile says household: false
   SourceLocation where;
 };
 

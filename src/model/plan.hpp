@@ -37,7 +37,8 @@ struct PlanDay {
 struct GoalScore {
   double weekly = 0;
   double daily = 0;
-  double score = 0;  ///< (weekly + daily) / 2
+  double score = 0;      ///< (weekly + daily) / 2
+  double share_cap = 1;  ///< σ_g: the share of the weekly target one technique may carry
 };
 
 /// The plan's score: total in [0, 1] and per goal.

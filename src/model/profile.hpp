@@ -56,7 +56,9 @@ struct Profile {
   std::vector<std::string> equipment;
   std::optional<Professional> professional;
   std::vector<PinnedRoutine> routines;
-  std::string timezone;    ///< IANA name, empty = floating local time
+  std::string timezone;   ///< IANA name, empty = floating local time
+  bool household = true;  ///< v2: assume the library's household equipment (chair, towel, …)
+  double variety = 0.34;  ///< σ: the share of a goal one technique may carry in a week (0 < σ ≤ 1)
   SourceLocation where{};  ///< the profile's mapping in its file; empty when there is none
 };
 

@@ -68,14 +68,35 @@ bool day_cannot_gain(const PlanState& st, int d, const std::vector<int>& all) {
       else
         bound += part.slope * part.gap;  // slope 0 just below the target costs this much
     }
-    for (std::size_t g = 0; g < G; ++g) bound -= (slope[2 * g] + slope[2 * g + 1]) * c0[g];
+    // With share caps (v2) a technique at its cap for a goal gains that goal's weekly part
+    // nothing more, and losing minutes there costs no more than slope 0 says: its own slope is
+    // 0, which keeps the bound an upper bound.
+    auto rate = [&](int t) {
+      double r = 0;
+      for (auto [g, w] : p.tech(t).w) {
+        const auto q = 2 * static_cast<std::size_t>(g);
+        const bool at_cap =
+            p.score.capped(g) && st.technique_coverage(t, k, g) >= p.score.credit_cap(k, g);
+        r += w * (slope[q] + (at_cap ? 0.0 : slope[q + 1]));
+      }
+      return r;
+    };
+    if (p.score.any_capped()) {
+      for (int s = 0; s < p.slots; ++s)
+        for (const auto& it : st.slot(d, s)) bound -= rate(it.tech) * it.minutes;
+    } else {
+      for (std::size_t g = 0; g < G; ++g) bound -= (slope[2 * g] + slope[2 * g + 1]) * c0[g];
+    }
     rates.clear();
     for (int t : techs) {
       const Tech& tech = p.tech(t);
       double r = 0;
-      for (auto [g, w] : tech.w)
-        r += w *
-             (slope[2 * static_cast<std::size_t>(g)] + slope[2 * static_cast<std::size_t>(g) + 1]);
+      if (p.score.any_capped())
+        r = rate(t);
+      else
+        for (auto [g, w] : tech.w)
+          r += w * (slope[2 * static_cast<std::size_t>(g)] +
+                    slope[2 * static_cast<std::size_t>(g) + 1]);
       if (r > 0) rates.emplace_back(r, std::min(tech.max, longest));
     }
     std::sort(rates.begin(), rates.end(),

@@ -51,4 +51,34 @@ std::string ineligibility_reason(const model::Technique& t, const model::Profile
   return {};
 }
 
+PlanShape plan_shape(const model::Profile& profile, const std::vector<int>& weekdays) {
+  PlanShape shape;
+  for (const auto& s : profile.sessions)
+    if (s.minutes > 0) shape.longest_session = std::max(shape.longest_session, s.minutes);
+  const bool pro = profile.professional && profile.professional->sessions_per_week > 0;
+  for (int wd : weekdays) {
+    if (wd < 0 || wd > 6) continue;
+    const auto w = static_cast<std::size_t>(wd);
+    shape.any_selfcare_day =
+        shape.any_selfcare_day || (profile.weekdays[w] && shape.longest_session > 0);
+    shape.any_professional_day =
+        shape.any_professional_day || (pro && profile.professional->weekdays[w]);
+  }
+  return shape;
+}
+
+void set_share_caps(std::vector<ScoredGoal>& goals, const model::Library& library,
+                    const model::Profile& profile, const PlanShape& shape) {
+  std::vector<std::string> ids;
+  for (const auto& g : goals) ids.push_back(g.id);
+  std::vector<int> servers(goals.size(), 0);
+  for (const auto& t : library.techniques) {
+    if (!ineligibility_reason(t, profile, ids, shape).empty()) continue;
+    for (std::size_t g = 0; g < goals.size(); ++g)
+      if (auto it = t.goals.find(ids[g]); it != t.goals.end() && it->second > 0) ++servers[g];
+  }
+  for (std::size_t g = 0; g < goals.size(); ++g)
+    goals[g].share_cap = share_cap(profile.variety, servers[g]);
+}
+
 }  // namespace mp::planner

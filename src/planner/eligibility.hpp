@@ -4,6 +4,7 @@
 
 #include "model/library.hpp"
 #include "model/profile.hpp"
+#include "planner/score_model.hpp"
 
 namespace mp::planner {
 
@@ -32,5 +33,13 @@ struct PlanShape {
 /// chosen goals", the professional-session and session-length reasons.
 std::string ineligibility_reason(const model::Technique& t, const model::Profile& profile,
                                  const std::vector<std::string>& goal_ids, const PlanShape& shape);
+
+/// The shape of a plan for this profile whose days fall on these weekdays (0 = Monday).
+PlanShape plan_shape(const model::Profile& profile, const std::vector<int>& weekdays);
+
+/// Sets each goal's share cap σ_g = max(σ, 1/n_g) (SPEC §4, v2): σ is the profile's variety,
+/// n_g the number of techniques eligible in a plan of this shape with a weight for g.
+void set_share_caps(std::vector<ScoredGoal>& goals, const model::Library& library,
+                    const model::Profile& profile, const PlanShape& shape);
 
 }  // namespace mp::planner

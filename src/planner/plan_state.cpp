@@ -6,6 +6,7 @@ PlanState::PlanState(const Problem& p)
     : p_(p),
       cov_(static_cast<std::size_t>(p.score.days() * p.score.goals()), 0.0),
       bsum_(static_cast<std::size_t>(p.score.blocks() * p.score.goals()), 0.0),
+      tcov_(p.techs.size()),
       used_(p.techs.size()),
       slots_(static_cast<std::size_t>(p.score.days() * p.slots)),
       load_(static_cast<std::size_t>(p.score.days() * p.slots), 0),
@@ -187,7 +188,14 @@ void PlanState::change(int t, int d, int dm) {
   total_ += price(t, d, dm);
   for (auto [g, w] : p_.tech(t).w) {
     cov_[ci(d, g)] += w * dm;
-    bsum_[bi(k, g)] += w * dm;
+    if (!p_.score.capped(g)) {
+      bsum_[bi(k, g)] += w * dm;
+      continue;
+    }
+    auto& v = tcov_[static_cast<std::size_t>(t)];
+    if (v.empty()) v.assign(bsum_.size(), 0.0);
+    bsum_[bi(k, g)] += p_.score.credit_gain(k, g, v[bi(k, g)], w * dm);
+    v[bi(k, g)] += w * dm;
   }
 }
 

@@ -40,7 +40,9 @@ class PlanState {
       const double dc = w * dm;
       if (self)
         sum += ScoreModel::part_gain(m.daily_weight(g), cov_[ci(d, g)], dc, m.daily_target(g));
-      sum += ScoreModel::part_gain(m.weekly_weight(g), bsum_[bi(k, g)], dc, m.block_target(k, g));
+      const double credit = m.capped(g) ? m.credit_gain(k, g, technique_coverage(t, k, g), dc) : dc;
+      sum +=
+          ScoreModel::part_gain(m.weekly_weight(g), bsum_[bi(k, g)], credit, m.block_target(k, g));
     }
     return sum;
   }
@@ -103,8 +105,14 @@ class PlanState {
 
   /// Goal g's effective minutes on day d.
   [[nodiscard]] double coverage(int d, int g) const { return cov_[ci(d, g)]; }
-  /// Goal g's effective minutes in week block k.
+  /// Goal g's weekly credit in week block k: its effective minutes, each technique's capped at
+  /// σ_g·T[g,k] (v2).
   [[nodiscard]] double block_coverage(int k, int g) const { return bsum_[bi(k, g)]; }
+  /// What technique t gives goal g in block k, uncapped (kept for capped goals only, else 0).
+  [[nodiscard]] double technique_coverage(int t, int k, int g) const {
+    const auto& v = tcov_[static_cast<std::size_t>(t)];
+    return v.empty() ? 0.0 : v[bi(k, g)];
+  }
 
   // --- Whole days. The score depends only on each day's minutes per technique, so a day's
   // items may be re-packed into its slots at will. ---
@@ -139,9 +147,10 @@ class PlanState {
   const Problem& p_;
   double total_ = 0;
   std::uint64_t effort_ = 0;
-  std::vector<double> cov_;             // per day and goal
-  std::vector<double> bsum_;            // per block and goal
-  std::vector<std::vector<int>> used_;  // per technique: sorted days of use (with repeats)
+  std::vector<double> cov_;                // per day and goal
+  std::vector<double> bsum_;               // per block and goal: the weekly credit
+  std::vector<std::vector<double>> tcov_;  // per technique (once used), block and goal
+  std::vector<std::vector<int>> used_;     // per technique: sorted days of use (with repeats)
   std::vector<std::vector<Item>> slots_;
   std::vector<int> load_;
   std::vector<int> pro_at_;

@@ -152,6 +152,8 @@ Problem set_up(const Library& library, const Profile& profile, const PlanRequest
                      profile.professional->weekdays[static_cast<std::size_t>(p.weekday.back())];
     p.proday.push_back(pro ? 1 : 0);
   }
+  const PlanShape shape = plan_shape(profile, p.weekday);
+  set_share_caps(goals, library, profile, shape);
   p.score = ScoreModel(std::move(goals), std::move(selfcare));
   const auto slots = usable_slots(profile);
   p.slots = static_cast<int>(slots.size());
@@ -167,11 +169,6 @@ Problem set_up(const Library& library, const Profile& profile, const PlanRequest
   }
 
   // --- Techniques: the eligible ones, and any a pinned routine uses (they count too). ---
-  PlanShape shape;
-  shape.any_selfcare_day = p.slots > 0 && p.score.active_days() > 0;
-  shape.any_professional_day =
-      std::any_of(p.proday.begin(), p.proday.end(), [](char c) { return c != 0; });
-  shape.longest_session = p.slots > 0 ? *std::max_element(p.slot_cap.begin(), p.slot_cap.end()) : 0;
   p.tech_of.assign(library.techniques.size(), -1);
   p.reason_of.assign(library.techniques.size(), {});
   auto add_tech = [&](std::size_t li) {

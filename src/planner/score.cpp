@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <set>
+#include <map>
 #include <string>
 #include <vector>
+
+#include "planner/eligibility.hpp"
 
 namespace mp::planner {
 
@@ -11,8 +14,13 @@ model::Score compute_score(const model::Plan& plan, const model::Library& librar
   auto goals = scored_goals(plan.profile, library);
   const int days = static_cast<int>(plan.plan.size());
   const std::size_t n_goals = goals.size();
-  // c[d * G + g]: effective minutes for goal g on day d.
+  std::vector<int> weekdays;
+  for (const auto& day : plan.plan) weekdays.push_back(day.weekday);
+  set_share_caps(goals, library, plan.profile, plan_shape(plan.profile, weekdays));
+  // c[d * G + g]: effective minutes for goal g on day d; per technique, the same per block.
   std::vector<double> c(static_cast<std::size_t>(days) * n_goals, 0.0);
+  std::map<std::string, std::vector<double>> per_technique;
+  const std::size_t block_size = static_cast<std::size_t>(block_count(days)) * n_goals;
   std::vector<char> selfcare;
   for (int d = 0; d < days; ++d) {
     const auto& day = plan.plan[static_cast<std::size_t>(d)];
@@ -22,15 +30,20 @@ model::Score compute_score(const model::Plan& plan, const model::Library& librar
       for (const auto& item : session.items) {
         const model::Technique* t = library.find_technique(item.technique);
         if (t == nullptr) continue;
+        auto& tb = per_technique[t->id];
+        if (tb.empty()) tb.assign(block_size, 0.0);
         for (std::size_t g = 0; g < n_goals; ++g) {
           auto it = t->goals.find(goals[g].id);
-          if (it != t->goals.end())
-            c[static_cast<std::size_t>(d) * n_goals + g] += it->second * item.minutes;
+          if (it == t->goals.end()) continue;
+          c[static_cast<std::size_t>(d) * n_goals + g] += it->second * item.minutes;
+          tb[static_cast<std::size_t>(block_of(d)) * n_goals + g] += it->second * item.minutes;
         }
       }
     }
   }
-  return ScoreModel(std::move(goals), std::move(selfcare)).evaluate(c);
+  std::vector<std::vector<double>> technique_blocks;
+  for (auto& [id, tb] : per_technique) technique_blocks.push_back(std::move(tb));
+  return ScoreModel(std::move(goals), std::move(selfcare)).evaluate(c, technique_blocks);
 }
 
 void fill_score_shares(model::Plan& plan, const model::Library& library) {

@@ -16,6 +16,11 @@ std::vector<ScoredGoal> scored_goals(const model::Profile& profile, const model:
   return out;
 }
 
+double share_cap(double variety, int servers) {
+  if (variety >= 1 || servers <= 1) return 1;
+  return std::max(variety, 1.0 / servers);
+}
+
 ScoreModel::ScoreModel(std::vector<ScoredGoal> goals, std::vector<char> selfcare)
     : goals_(std::move(goals)), selfcare_(std::move(selfcare)) {
   active_ = static_cast<int>(
@@ -30,10 +35,15 @@ ScoreModel::ScoreModel(std::vector<ScoredGoal> goals, std::vector<char> selfcare
     daily_target_.push_back(g.weekly_target / 7.0);
   }
   for (int k = 0; k < K; ++k)
-    for (const auto& g : goals_) block_target_.push_back(g.weekly_target * block(k).days / 7.0);
+    for (const auto& g : goals_) {
+      block_target_.push_back(g.weekly_target * block(k).days / 7.0);
+      credit_cap_.push_back(g.share_cap * block_target_.back());
+    }
+  for (const auto& g : goals_) any_capped_ = any_capped_ || g.share_cap < 1;
 }
 
-model::Score ScoreModel::evaluate(const std::vector<double>& coverage) const {
+model::Score ScoreModel::evaluate(const std::vector<double>& coverage,
+                                  const std::vector<std::vector<double>>& technique_blocks) const {
   model::Score score;
   const std::size_t G = goals_.size();
   const int D = days();
@@ -44,7 +54,12 @@ model::Score ScoreModel::evaluate(const std::vector<double>& coverage) const {
     double weekly = 0;
     for (int k = 0; k < K; ++k) {
       double sum = 0;
-      for (int d = block(k).first; d < block(k).end(); ++d) sum += coverage[at(d) * G + at(g)];
+      if (capped(g)) {
+        for (const auto& tb : technique_blocks)
+          sum += std::min(tb[at(k) * G + at(g)], credit_cap(k, g));
+      } else {
+        for (int d = block(k).first; d < block(k).end(); ++d) sum += coverage[at(d) * G + at(g)];
+      }
       weekly += coverage_fraction(sum, block_target(k, g));
     }
     weekly = K > 0 ? weekly / K : 0.0;
@@ -53,7 +68,7 @@ model::Score ScoreModel::evaluate(const std::vector<double>& coverage) const {
       if (selfcare(d)) daily += coverage_fraction(coverage[at(d) * G + at(g)], daily_target(g));
     daily = active_ > 0 ? daily / active_ : 1.0;
     const double s = (weekly + daily) / 2;
-    score.goals[goal(g).id] = model::GoalScore{weekly, daily, s};
+    score.goals[goal(g).id] = model::GoalScore{weekly, daily, s, goal(g).share_cap};
     weighted += goal(g).priority * s;
     priorities += goal(g).priority;
   }

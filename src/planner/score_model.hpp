@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -17,15 +18,21 @@ inline double coverage_fraction(double x, double target) {
   return f < 1.0 ? f : 1.0;
 }
 
-/// One goal the score counts: its priority p_g and its weekly target τ_g in minutes.
+/// One goal the score counts: its priority p_g, its weekly target τ_g in minutes and its share
+/// cap σ_g (v2: the part of a block's target one technique's minutes may count for).
 struct ScoredGoal {
   std::string id;
   double priority = 1;
   double weekly_target = 0;
+  double share_cap = 1;
 };
 
-/// The profile's goals the library knows, in profile order, the first mention of each id only.
+/// The profile's goals the library knows, in profile order, the first mention of each id only
+/// (share caps 1: see eligibility.hpp's set_share_caps).
 std::vector<ScoredGoal> scored_goals(const model::Profile& profile, const model::Library& library);
+
+/// σ_g = max(σ, 1/n_g), where n_g techniques serve the goal (1 when none does or σ ≥ 1).
+double share_cap(double variety, int servers);
 
 /// The SPEC §4 score of one horizon, defined once: the week blocks, each part's target and its
 /// weight in the total. The search prices moves with part_gain() and the weights; `score` and
@@ -60,6 +67,21 @@ class ScoreModel {
   [[nodiscard]] double daily_weight(int g) const { return daily_weight_[at(g)]; }
   /// What one block's weekly part of g, fully met, adds to the total: p_g / (2·P·K).
   [[nodiscard]] double weekly_weight(int g) const { return weekly_weight_[at(g)]; }
+  /// Whether one technique's weekly credit for g is capped (σ_g < 1).
+  [[nodiscard]] bool capped(int g) const { return goals_[at(g)].share_cap < 1; }
+  /// Whether any goal is capped.
+  [[nodiscard]] bool any_capped() const { return any_capped_; }
+  /// The most one technique's minutes count for g in block k: σ_g·T[g,k].
+  [[nodiscard]] double credit_cap(int k, int g) const {
+    return credit_cap_[at(k) * goals_.size() + at(g)];
+  }
+  /// How much more credit g gets in block k when a technique that gave it `have` gives it
+  /// `change` more: the change itself for an uncapped goal, else what of it stays under σ_g·T.
+  [[nodiscard]] double credit_gain(int k, int g, double have, double change) const {
+    if (!capped(g)) return change;
+    const double cap = credit_cap(k, g);
+    return std::min(have + change, cap) - std::min(have, cap);
+  }
 
   /// The change of the total when a part of the given weight and target moves from coverage
   /// `have` by `change`: 0 when the part is met before and after (the common case, and cheap).
@@ -69,8 +91,12 @@ class ScoreModel {
     return 0.0;
   }
 
-  /// The score, total and per goal, of the effective minutes coverage[d·goals() + g].
-  [[nodiscard]] model::Score evaluate(const std::vector<double>& coverage) const;
+  /// The score, total and per goal, of the effective minutes coverage[d·goals() + g] and, for
+  /// capped goals, of each technique's in each block (technique_blocks[t][k·goals() + g]; the
+  /// order of techniques does not matter). Uncapped goals need only `coverage`.
+  [[nodiscard]] model::Score evaluate(
+      const std::vector<double>& coverage,
+      const std::vector<std::vector<double>>& technique_blocks = {}) const;
 
  private:
   static std::size_t at(int i) { return static_cast<std::size_t>(i); }
@@ -81,6 +107,8 @@ class ScoreModel {
   std::vector<double> block_target_;  // per block, then goal
   std::vector<double> daily_weight_;
   std::vector<double> weekly_weight_;
+  std::vector<double> credit_cap_;  // per block, then goal
+  bool any_capped_ = false;
 };
 
 }  // namespace mp::planner

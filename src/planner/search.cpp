@@ -37,6 +37,7 @@ class Search {
       // The rounds may cost at most a few times what the week's first search cost.
       perturb_block(k, rounds, kPerturbWork * (st_.effort() - before));
     }
+    prefer_default_minutes();
     return std::move(st_);
   }
 
@@ -163,6 +164,27 @@ class Search {
         st_.restore(snap);
         ++idle;
       }
+    }
+  }
+
+  // Among plans of equal score, each technique's default minutes (SPEC §4): an item shorter
+  // than its default is lengthened toward it where its slot has room (more minutes never
+  // lower the score); one longer is shortened toward it while the minutes above gain nothing.
+  void prefer_default_minutes() {
+    for (int d = 0; d < p_.score.days(); ++d) {
+      if (!p_.selfcare(d)) continue;
+      for (int s = 0; s < p_.slots; ++s)
+        for (std::size_t i = 0; i < st_.slot(d, s).size(); ++i) {
+          const Item item = st_.slot(d, s)[i];
+          const Tech& tech = p_.tech(item.tech);
+          const int def = std::clamp(tech.def->duration.default_minutes, tech.min, tech.max);
+          if (item.minutes < def) {
+            const int more = std::min(def - item.minutes, st_.slack(d, s));
+            if (more > 0) st_.resize_item(d, s, i, more);
+          }
+          while (st_.slot(d, s)[i].minutes > def && st_.delta(item.tech, d, -1) == 0)
+            st_.resize_item(d, s, i, -1);
+        }
     }
   }
 

@@ -307,7 +307,20 @@ struct Tiny {
   std::vector<std::vector<double>> w;  // [technique][goal]
   std::vector<int> min, max, cap, rest;
   std::vector<double> target, priority;  // per goal
+  std::vector<double> share;             // per goal: σ_g, the share cap (1: none, the v1 model)
 };
+
+// σ_g = max(σ, 1/n_g) for n_g techniques that can serve goal g (SPEC §4, v2); 1 without a cap.
+inline std::vector<double> share_caps(const Tiny& in, double variety) {
+  const int longest = *std::max_element(in.slot_minutes.begin(), in.slot_minutes.end());
+  std::vector<double> out;
+  for (std::size_t g = 0; g < in.target.size(); ++g) {
+    int n = 0;
+    for (std::size_t t = 0; t < in.w.size(); ++t) n += in.w[t][g] > 0 && in.min[t] <= longest;
+    out.push_back(variety >= 1 || n <= 1 ? 1.0 : std::max(variety, 1.0 / n));
+  }
+  return out;
+}
 
 // The SPEC §4 score of per-day minutes m[d][t] (one block: days ≤ 7).
 inline double tiny_score(const Tiny& in, const std::vector<std::vector<int>>& m) {
@@ -326,6 +339,15 @@ inline double tiny_score(const Tiny& in, const std::vector<std::vector<int>>& m)
       week_sum += c;
       if (in.selfcare[static_cast<std::size_t>(d)])
         daily += std::min(1.0, c / (in.target[g] / 7.0));
+    }
+    // Variety (v2): each technique's part of the week counts up to σ_g of the week's target.
+    if (!in.share.empty() && in.share[g] < 1) {
+      week_sum = 0;
+      for (std::size_t t = 0; t < in.w.size(); ++t) {
+        double mine = 0;
+        for (int d = 0; d < in.days; ++d) mine += in.w[t][g] * m[static_cast<std::size_t>(d)][t];
+        week_sum += std::min(mine, in.share[g] * in.target[g] * in.days / 7.0);
+      }
     }
     const double weekly = std::min(1.0, week_sum / (in.target[g] * in.days / 7.0));
     daily = active > 0 ? daily / active : 1.0;

@@ -2,6 +2,7 @@
 // flags lay over a profile read from a file. Every problem is a usage error (exit 64).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -135,10 +136,24 @@ TEST_CASE("plan flags: flags replace goals and sessions, and add conditions and 
   CHECK(p.sessions[0].start_minute == 7 * 60 + 30);  // --minutes without --time: 07:30
   CHECK(p.sessions[0].minutes == 12);
   CHECK(p.conditions == std::vector<std::string>{"pregnancy", "osteoporosis"});
-  CHECK(p.equipment == std::vector<std::string>{"tennis-ball"});
-  SUBCASE("no goals anywhere means every goal of the library") {
+  // The file's equipment first, then the household equipment assumed (SPEC §3 v2).
+  REQUIRE_FALSE(p.equipment.empty());
+  CHECK(p.equipment.front() == "tennis-ball");
+  for (const auto& e : builtin().equipment) {
+    bool listed = std::find(p.equipment.begin(), p.equipment.end(), e.id) != p.equipment.end();
+    CHECK_MESSAGE(listed == (e.household || e.id == "tennis-ball"), e.id);
+  }
+  SUBCASE("household: false assumes no household equipment") {
+    auto bare = file;
+    bare.household = false;
+    CHECK(apply(f, bare).equipment == std::vector<std::string>{"tennis-ball"});
+  }
+  SUBCASE("no goals anywhere means the three default goals") {
     auto all = apply(PlanFlags{});
-    CHECK(all.goals.size() == builtin().goals.size());
+    std::vector<std::string> ids;
+    for (const auto& g : all.goals) ids.push_back(g.id);
+    CHECK(ids ==
+          std::vector<std::string>(mp::cli::kDefaultGoals.begin(), mp::cli::kDefaultGoals.end()));
   }
   SUBCASE("a goal given twice") {
     f.goals = {"range-of-motion", "range-of-motion:3"};

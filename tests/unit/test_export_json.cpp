@@ -78,7 +78,9 @@ TEST_CASE("export json: a small plan, byte for byte (massage-plan/plan@1)") {
         ],
         "time": "12:30"
       }
-    ]
+    ],
+    "variety": 0.34,
+    "household": true
   },
   "score": {
     "total": 0.55,
@@ -86,7 +88,8 @@ TEST_CASE("export json: a small plan, byte for byte (massage-plan/plan@1)") {
       "tension-headache": {
         "weekly": 0.6,
         "daily": 0.5,
-        "score": 0.55
+        "score": 0.55,
+        "share_cap": 1
       }
     }
   },
@@ -163,7 +166,9 @@ TEST_CASE("export json: the profile uses the profile YAML keys, professional and
         "time": "12:30"
       }
     ],
-    "timezone": "Europe/Berlin"
+    "timezone": "Europe/Berlin",
+    "variety": 0.34,
+    "household": true
   },
   "score": {)") != std::string::npos);
   CHECK(json.find(R"("weekdays": [
@@ -211,7 +216,9 @@ TEST_CASE("export json: write_profile_json alone writes a loadable profile objec
   ],
   "conditions": [],
   "equipment": [],
-  "routines": []
+  "routines": [],
+  "variety": 0.34,
+  "household": true
 }
 )");
 }

@@ -116,3 +116,66 @@ TEST_CASE("planner: compute_score counts only goals the library knows, each once
   CHECK(score.goals.at("tension-headache").daily == doctest::Approx(0.2 / 7));
   CHECK(score.goals.at("tension-headache").weekly == doctest::Approx(2.0 / 70));
 }
+
+TEST_CASE(
+    "planner: variety caps each technique's share of a week (the example in docs/planning.md)") {
+  mp::model::Library lib;
+  lib.goals = {goal("tension-headache", 70)};
+  lib.techniques = {technique("a-relaxation", {{"tension-headache", 1.0}}, 5, 20),
+                    technique("b-self-massage", {{"tension-headache", 1.0}}, 5, 20),
+                    technique("c-stretch", {{"tension-headache", 1.0}}, 5, 20)};
+  lib.sort_by_id();
+  mp::model::Profile profile;
+  profile.goals = {{"tension-headache", 1, {}}};
+  profile.sessions = {{450, 15}};
+  Plan one = empty_plan(profile, "2026-11-23", 7);
+  for (auto& day : one.plan)
+    day.sessions.push_back(session(450, SessionKind::kSelf, {{"a-relaxation", 15}}));
+  // Three techniques serve the goal: σ_g = max(0.34, 1/3) = 0.34; one counts for 23.8 of 70.
+  auto score = compute_score(one, lib);
+  CHECK(score.goals.at("tension-headache").share_cap == doctest::Approx(0.34));
+  CHECK(score.goals.at("tension-headache").weekly == doctest::Approx(0.34));
+  CHECK(score.goals.at("tension-headache").daily == 1);
+  // The same minutes shared by three techniques: 3 × 23.8 ≥ 70, the week is met.
+  Plan three = empty_plan(profile, "2026-11-23", 7);
+  const char* ids[] = {"a-relaxation", "b-self-massage", "c-stretch"};
+  for (std::size_t d = 0; d < 7; ++d)
+    three.plan[d].sessions.push_back(session(450, SessionKind::kSelf, {{ids[d % 3], 15}}));
+  CHECK(compute_score(three, lib).goals.at("tension-headache").weekly == 1);
+  // Variety 1: the v1 model, where one technique may carry the goal.
+  one.profile.variety = 1;
+  score = compute_score(one, lib);
+  CHECK(score.goals.at("tension-headache").share_cap == 1);
+  CHECK(score.goals.at("tension-headache").weekly == 1);
+  // A goal only one technique serves keeps no cap: σ_g = max(σ, 1/1) = 1.
+  lib.techniques.resize(1);
+  one.profile.variety = 0.34;
+  CHECK(compute_score(one, lib).goals.at("tension-headache").weekly == 1);
+}
+
+TEST_CASE("planner: a planned week with variety uses several techniques and rescores") {
+  mp::model::Library lib;
+  lib.goals = {goal("tension-headache", 70)};
+  lib.techniques = {technique("a-relaxation", {{"tension-headache", 1.0}}, 5, 20),
+                    technique("b-self-massage", {{"tension-headache", 0.8}}, 5, 20),
+                    technique("c-stretch", {{"tension-headache", 0.6}}, 2, 10)};
+  lib.sort_by_id();
+  mp::model::Profile profile;
+  profile.goals = {{"tension-headache", 1, {}}};
+  profile.sessions = {{450, 15}};
+  const Plan plan = make_plan(lib, profile, week());
+  std::set<std::string> used;
+  for (const auto& day : plan.plan)
+    for (const auto& s : day.sessions)
+      for (const auto& item : s.items) used.insert(item.technique);
+  CHECK(used.size() >= 2);
+  CHECK(plan.score.total == compute_score(plan, lib).total);
+  CHECK(check_constraints(plan, lib).empty());
+  profile.variety = 1;
+  const Plan v1 = make_plan(lib, profile, week());
+  std::set<std::string> used_v1;
+  for (const auto& day : v1.plan)
+    for (const auto& s : day.sessions)
+      for (const auto& item : s.items) used_v1.insert(item.technique);
+  CHECK(used_v1 == std::set<std::string>{"a-relaxation"});  // best per minute, every day
+}
