@@ -79,8 +79,29 @@ std::vector<std::string> techniques_of(const std::vector<model::PlanDay>& days) 
 void write_howto(std::ostream& out, const model::Library& library,
                  const std::vector<std::string>& ids, int week) {
   if (ids.empty()) return;
+  // A caution that several of the week's techniques share (the stop rule of every neck
+  // technique, say) is printed once, before them, so the week still fits its printed page.
+  std::vector<std::string> shared;
+  {
+    std::vector<std::string> seen;
+    for (const auto& id : ids)
+      if (const auto* t = library.find_technique(id))
+        for (const auto& caution : t->cautions) {
+          if (std::find(seen.begin(), seen.end(), caution) == seen.end())
+            seen.push_back(caution);
+          else if (std::find(shared.begin(), shared.end(), caution) == shared.end())
+            shared.push_back(caution);
+        }
+  }
   out << "<h3 id=\"howto-" << week << "\">How to do this week's techniques</h3>\n"
       << "<div class=\"howto\">\n";
+  if (!shared.empty()) {
+    out << "<ul class=\"cautions shared\">\n";
+    for (const auto& caution : shared)
+      out << "<li><span class=\"caution\">For several of these:</span> " << html_text(caution)
+          << "</li>\n";
+    out << "</ul>\n";
+  }
   for (const auto& id : ids) {
     out << "<div class=\"technique\">\n<h4>" << html_text(technique_name(library, id)) << "</h4>\n";
     const auto* technique = library.find_technique(id);
@@ -97,10 +118,13 @@ void write_howto(std::ostream& out, const model::Library& library,
       for (const auto& step : technique->steps) out << "<li>" << html_text(step) << "</li>\n";
       out << "</ol>\n";
     }
-    if (!technique->cautions.empty()) {
+    std::vector<const std::string*> own;
+    for (const auto& caution : technique->cautions)
+      if (std::find(shared.begin(), shared.end(), caution) == shared.end()) own.push_back(&caution);
+    if (!own.empty()) {
       out << "<ul class=\"cautions\">\n";
-      for (const auto& caution : technique->cautions)
-        out << "<li><span class=\"caution\">Caution:</span> " << html_text(caution) << "</li>\n";
+      for (const auto* caution : own)
+        out << "<li><span class=\"caution\">Caution:</span> " << html_text(*caution) << "</li>\n";
       out << "</ul>\n";
     }
     out << "</div>\n";

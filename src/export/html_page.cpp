@@ -51,14 +51,15 @@ caption { text-align: left; font-weight: 600; padding-bottom: .2rem; }
 .chart-pair table { flex: 0 0 auto; }
 section { break-inside: avoid; }
 @media print {
-  @page { size: A4; margin: 8mm 11mm 10mm; }
+  @page { size: A4; margin: 7mm 10mm 9mm; }
   :root { font-size: 9pt; line-height: 1.3; }
   body { max-width: none; padding: 0; }
   h1 { font-size: 14pt; }
   h2 { font-size: 12pt; margin-top: .3rem; }
   h3 { margin: .5rem 0 .2rem; }
-  .week { break-before: page; }
-  .week:first-of-type { break-before: auto; }
+  /* Each week starts a page; the first shares its page with the title. */
+  .week + .week { break-before: page; }
+  section.week { break-inside: auto; }
   /* A day per line (or two): the date, then its sessions and their items flowing across the
      page; a page break may fall between days, never inside one. */
   .days { display: block; }
@@ -71,8 +72,8 @@ section { break-inside: avoid; }
   .kind-self { display: none; }
   .items li { margin-left: .4rem; padding: 0; white-space: nowrap; }
   .items input { vertical-align: -.15rem; }
-  /* How-to: three columns, the steps of a technique run on as one numbered paragraph. */
-  .howto { columns: 3; column-gap: 1rem; font-size: 7pt; line-height: 1.2; }
+  /* How-to: four columns, the steps of a technique run on as one numbered paragraph. */
+  .howto { columns: 4; column-gap: .7rem; font-size: 6.2pt; line-height: 1.12; }
   /* An entry may go on in the next column (balanced columns), its heading never alone. */
   .technique { margin-bottom: .3rem; break-inside: auto; }
   .technique h4 { font-size: 8pt; margin: 0; break-after: avoid; }

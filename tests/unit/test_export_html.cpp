@@ -159,3 +159,22 @@ TEST_CASE("export html: each week's coverage bars come from that week's score") 
     CHECK(page.find("Week score 71%.") != std::string::npos);
   }
 }
+
+TEST_CASE("export html: a caution several of a week's techniques share is printed once") {
+  auto library = mp::test::export_library();
+  const std::string stop = "Stop if you feel dizzy or your vision changes.";
+  int given = 0;
+  for (auto& t : library.techniques) {
+    t.cautions.push_back(stop);
+    ++given;
+  }
+  REQUIRE(given >= 2);
+  std::string page = html_of(weeks_plan(1), library);
+  // Once per week, before the techniques, and under no technique of its own.
+  CHECK(count(page, stop) == 1);
+  CHECK(count(page, "<span class=\"caution\">For several of these:</span> " + stop) == 1);
+  // A caution only one technique has stays under that technique.
+  CHECK(count(page,
+              "<li><span class=\"caution\">Caution:</span> Stop if you feel tingling in the "
+              "arm.</li>") == 1);
+}
