@@ -15,6 +15,7 @@ struct Goal {
   std::string description;
   double weekly_target_minutes = 60;
   SourceLocation where;
+  bool operator==(const Goal&) const = default;
 };
 
 /// A health condition; red flags stop planning.
@@ -25,6 +26,7 @@ struct Condition {
   bool urgent = false;  ///< red flags only: seek care now, not just soon
   std::string advice;
   SourceLocation where;
+  bool operator==(const Condition&) const = default;
 };
 
 /// A piece of equipment a technique may need.
@@ -33,6 +35,7 @@ struct Equipment {
   std::string name;
   std::string description;
   SourceLocation where;
+  bool operator==(const Equipment&) const = default;
 };
 
 /// Whole minutes, 1 <= min <= default <= max.
@@ -40,12 +43,14 @@ struct Duration {
   int min = 1;
   int default_minutes = 1;  ///< YAML key "default"
   int max = 1;
+  bool operator==(const Duration&) const = default;
 };
 
 /// How often a technique may be used.
 struct Frequency {
   int max_per_week = 7;
   double min_rest_hours = 0;
+  bool operator==(const Frequency&) const = default;
 };
 
 /// A technique: one practice with its dose, safety data and goal weights.
@@ -70,6 +75,7 @@ struct Technique {
   std::vector<std::string> cautions;
   std::vector<std::string> sources;
   SourceLocation where;
+  bool operator==(const Technique&) const = default;
 };
 
 /// One step of a routine.
@@ -77,6 +83,7 @@ struct RoutineStep {
   std::string technique;
   int minutes = 1;
   SourceLocation where;
+  bool operator==(const RoutineStep&) const = default;
 };
 
 /// A named sequence of techniques.
@@ -86,6 +93,7 @@ struct Routine {
   std::string description;
   std::vector<RoutineStep> steps;
   SourceLocation where;
+  bool operator==(const Routine&) const = default;
 };
 
 /// A whole library after merging every source; entries sorted by id.
@@ -104,6 +112,7 @@ struct Library {
   [[nodiscard]] const Equipment* find_equipment(std::string_view id) const;
   /// Sorts every list by id (call after building by hand).
   void sort_by_id();
+  bool operator==(const Library&) const = default;
 };
 
 }  // namespace mp::model

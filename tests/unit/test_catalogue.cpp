@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "builtin/builtin.hpp"
 #include "library/loader.hpp"
 #include "model/enums.hpp"
 #include "model/error.hpp"
@@ -24,7 +25,7 @@ using mp::model::Technique;
 const Library& builtin() {
   static const Library library = [] {
     try {
-      return mp::library::load_builtin_library();
+      return mp::builtin::load();
     } catch (const mp::DiagnosticError& e) {
       for (const auto& d : e.diagnostics()) MESSAGE(mp::format_diagnostic(d));
       throw;
