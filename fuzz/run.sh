@@ -25,6 +25,6 @@ dict=()
 [ "$target" = ics ] || dict=(-dict="$here/yaml.dict")
 
 # -max_len: real files are small, and longer inputs only slow the search; the size limits are
-# tested directly (tests/unit/test_limits.cpp, tests/robustness).
+# tested directly (tests/unit/test_library_limits.cpp, tests/robustness).
 exec "$binary" "$corpus" "${seeds[@]}" "${dict[@]}" -artifact_prefix="$findings/" \
   -max_total_time="$seconds" -max_len=16384 -timeout=20 -rss_limit_mb=2048 -print_final_stats=1

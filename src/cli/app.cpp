@@ -46,10 +46,18 @@ std::string parse_hint(const CLI::App& app, const CLI::ParseError& e) {
   return {};
 }
 
+// Every problem is printed by format_diagnostic (model/error.hpp), so all look alike.
+void report(std::ostream& err, std::string message, std::string hint = {},
+            Severity severity = Severity::kError) {
+  err << format_diagnostic(Diagnostic{{}, std::move(message), std::move(hint)}, severity) << '\n';
+}
+
 }  // namespace
 
-int run(int argc, char** argv) {
-  Context ctx{{}, std::cout, std::cerr, {}};
+int run(int argc, char** argv) { return run(argc, argv, std::cout, std::cerr); }
+
+int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  Context ctx{{}, out, err, {}};
   CLI::App app{
       "massage-plan: a wellness routine planner for neck and spine care.\n"
       "Wellness guidance, not medical advice.",
@@ -88,15 +96,15 @@ int run(int argc, char** argv) {
       std::string word = app.remaining().front();
       std::vector<std::string> commands;
       for (const auto* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
-      ctx.err << fmt::format("massage-plan: error: unknown command '{}'\n", word);
       std::string hint = model::did_you_mean(word, commands);
       if (hint.empty()) hint = fmt::format("commands: {}", fmt::join(commands, ", "));
-      ctx.err << "  hint: " << hint << '\n';
+      report(ctx.err, fmt::format("unknown command '{}'", word), hint);
       return static_cast<int>(ExitCode::kUsage);
     }
+    // CLI11 words its own message (and --help, --version); only the hint is ours.
     int code = app.exit(e, ctx.out, ctx.err);
     if (code == 0) return 0;
-    if (auto hint = parse_hint(app, e); !hint.empty()) ctx.err << "  hint: " << hint << '\n';
+    if (auto hint = parse_hint(app, e); !hint.empty()) ctx.err << format_hint(hint) << '\n';
     return static_cast<int>(ExitCode::kUsage);
   }
   try {
@@ -107,16 +115,15 @@ int run(int argc, char** argv) {
     if (n > 1) ctx.err << fmt::format("massage-plan: {} errors\n", n);
     return static_cast<int>(e.code());
   } catch (const Error& e) {
-    ctx.err << "massage-plan: error: " << e.what() << '\n';
-    if (!e.hint().empty()) ctx.err << "  hint: " << e.hint() << '\n';
+    report(ctx.err, e.what(), e.hint());
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
-    ctx.err << "massage-plan: error: out of memory\n";
+    report(ctx.err, "out of memory");
     return static_cast<int>(ExitCode::kIoErr);
   } catch (const std::exception& e) {
     // A bug, not bad input: say so plainly instead of aborting (EX_SOFTWARE).
-    ctx.err << "massage-plan: internal error: " << e.what() << '\n';
-    return 70;
+    report(ctx.err, e.what(), {}, Severity::kInternal);
+    return static_cast<int>(ExitCode::kSoftware);
   }
 }
 

@@ -27,18 +27,8 @@ void setup_validate(CLI::App& app, Context& ctx) {
       std::string profile_note;
       if (!ctx.global.profile_path.empty()) {
         auto text = read_file(ctx.global.profile_path, library::YamlLimits{}.max_bytes);
-        auto profile = library::read_profile(text, ctx.global.profile_path, &lib);
-        if (auto problems = library::profile_problems(profile); !problems.empty()) {
-          std::vector<Diagnostic> ds;
-          for (auto& p : problems) {
-            // Built field by field: GCC 12 -O2 warns (falsely) on the nested braced form.
-            Diagnostic d;
-            d.where.file = ctx.global.profile_path;
-            d.message = std::move(p);
-            ds.push_back(std::move(d));
-          }
-          throw DiagnosticError(std::move(ds));
-        }
+        // Reading checks the whole profile too (model::check_profile).
+        (void)library::read_profile(text, ctx.global.profile_path, &lib);
         profile_note = fmt::format("; profile {} ok", ctx.global.profile_path);
       }
       if (!ctx.global.quiet)

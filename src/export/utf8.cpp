@@ -2,48 +2,13 @@
 
 #include <cstdint>
 
+#include "model/utf8.hpp"
+
 namespace mp::exporter {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";     // U+2026, one column
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-/// Decodes the valid sequence at s[i]; returns its length, or 0 when it is not valid UTF-8.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
-  auto c = static_cast<unsigned char>(s[i]);
-  std::size_t len = 0;
-  char32_t min = 0;
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    cp = c & 0x1F;
-    min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    cp = c & 0x0F;
-    min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    cp = c & 0x07;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    auto cc = static_cast<unsigned char>(s[i + k]);
-    if (!is_continuation(cc)) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8.
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
 
 int code_point_width(char32_t cp) {
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;
@@ -81,7 +46,7 @@ int code_point_width(char32_t cp) {
 /// Width of the code point at s[i]; sets len to its byte length.
 int width_at(std::string_view s, std::size_t i, std::size_t& len) {
   char32_t cp = 0;
-  len = decode(s, i, cp);
+  len = model::decode_utf8(s, i, cp);
   if (len == 0) {
     len = 1;
     return 1;  // a stray byte: the terminal shows a replacement glyph
@@ -96,7 +61,7 @@ std::string sanitize_utf8(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = 0;
-    std::size_t len = decode(s, i, cp);
+    std::size_t len = model::decode_utf8(s, i, cp);
     if (len == 0) {
       out += kReplacement;
       ++i;
@@ -114,7 +79,7 @@ std::string printable(std::string_view s, bool keep_newlines) {
   out.reserve(clean.size());
   for (std::size_t i = 0; i < clean.size();) {
     char32_t cp = 0;
-    std::size_t len = decode(clean, i, cp);
+    std::size_t len = model::decode_utf8(clean, i, cp);
     if (cp == '\r' && i + 1 < clean.size() && clean[i + 1] == '\n') {
       ++i;  // CRLF counts as one newline
       continue;
@@ -132,7 +97,7 @@ std::string printable(std::string_view s, bool keep_newlines) {
 
 std::size_t utf8_length_at(std::string_view s, std::size_t i) {
   char32_t cp = 0;
-  std::size_t len = decode(s, i, cp);
+  std::size_t len = model::decode_utf8(s, i, cp);
   return len == 0 ? 1 : len;
 }
 

@@ -23,14 +23,6 @@ constexpr std::array<std::string_view, 5> kItemKeys{"technique", "name", "minute
 constexpr std::array<std::string_view, 2> kExcludedKeys{"technique", "reason"};
 constexpr int kMaxPlanDays = 5 * 366;
 
-std::optional<int> read_clock(Reader& r, const YamlNode& node, std::string_view what) {
-  auto s = r.read_string(node, what);
-  if (!s) return std::nullopt;
-  auto t = model::parse_time(*s);
-  if (!t) r.error(node, fmt::format("{} '{}' is not a time of day (HH:MM)", what, *s));
-  return t;
-}
-
 std::optional<model::Date> read_date(Reader& r, const YamlNode& node, std::string_view what) {
   auto s = r.read_string(node, what);
   if (!s) return std::nullopt;
@@ -95,12 +87,12 @@ std::optional<model::PlannedSession> read_session(Reader& r, const YamlNode& nod
   model::PlannedSession s;
   bool ok = true;
   if (const YamlNode* n = m.require("start")) {
-    auto v = read_clock(r, *n, "start");
+    auto v = r.read_time(*n, "start");
     ok &= v.has_value();
     s.start_minute = v.value_or(0);
   }
   if (const YamlNode* n = m.require("end")) {
-    auto v = read_clock(r, *n, "end");
+    auto v = r.read_time(*n, "end");
     ok &= v.has_value();
     // An end at or before the start means the session ran past midnight.
     s.end_minute = v ? (*v < s.start_minute ? *v + 24 * 60 : *v) : 0;
@@ -159,8 +151,8 @@ model::Plan read_plan_json(std::string_view text, const std::string& file,
           if (const YamlNode* d = dm.require("date"))
             if (auto v = read_date(r, *d, "date")) day.date = *v;
           if (const YamlNode* d = dm.require("weekday")) {
-            if (auto w = r.read_word(*d, "weekday", model::kWeekdayNames)) {
-              day.weekday = int(*w);
+            if (auto w = r.read_weekday(*d)) {
+              day.weekday = *w;
               if (day.date.ok() && model::weekday_of(day.date) != day.weekday)
                 r.error(*d, fmt::format("{} is not a {}", model::format_date(day.date), d->value));
             }

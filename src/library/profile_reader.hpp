@@ -8,26 +8,22 @@
 
 namespace mp::library {
 
-/// Limits on a profile's values (docs/profile.md).
-inline constexpr int kMaxSessionMinutes = 480;
-inline constexpr int kMaxProfessionalMinutes = 240;
-inline constexpr std::size_t kMaxListEntries = 1000;
-inline constexpr std::size_t kMaxSessionsPerDay = 24;
+/// Limits on a profile's values: one home, model/profile.hpp.
+using model::kMaxListEntries;
+using model::kMaxProfessionalMinutes;
+using model::kMaxSessionMinutes;
+using model::kMaxSessionsPerDay;
 
-/// Reads a profile (SPEC §3) strictly. When library is given, goal, condition, equipment and
-/// routine ids are checked against it with did-you-mean hints. Throws mp::DiagnosticError
-/// (exit 65) listing every problem.
+/// Reads a profile (SPEC §3) strictly, then checks it with model::check_profile. When library
+/// is given, goal, condition, equipment and routine ids are checked against it with did-you-mean
+/// hints. Throws mp::DiagnosticError (exit 65) listing every problem.
 model::Profile read_profile(std::string_view text, const std::string& file,
                             const model::Library* library = nullptr);
 
 /// Reads a profile from an already parsed mapping (the "profile" object of a plan's JSON),
-/// appending problems to diagnostics instead of throwing.
+/// appending problems (model::check_profile's too) to diagnostics instead of throwing.
 model::Profile read_profile_node(const YamlNode& node, const std::string& file,
                                  const model::Library* library,
                                  std::vector<Diagnostic>& diagnostics);
-
-/// Problems that make a profile impossible to plan with, independent of where it came from
-/// (no weekdays, overlapping or midnight-crossing sessions, …), as plain messages.
-std::vector<std::string> profile_problems(const model::Profile& profile);
 
 }  // namespace mp::library

@@ -173,6 +173,47 @@ std::optional<std::size_t> Reader::read_word(const YamlNode& node, std::string_v
   return std::nullopt;
 }
 
+std::optional<int> Reader::read_time(const YamlNode& node, std::string_view what) {
+  auto s = read_string(node, what);
+  if (!s) return std::nullopt;
+  auto t = model::read_time_of_day(what, *s);
+  if (!t.value) error(node, t.problem, t.hint);
+  return t.value;
+}
+
+std::optional<model::WeekdayIndex> Reader::read_weekday(const YamlNode& node) {
+  auto s = read_string(node, "weekday");
+  if (!s) return std::nullopt;
+  auto day = model::read_weekday(*s);
+  if (!day.value) error(node, day.problem, day.hint);
+  return day.value;
+}
+
+std::optional<model::WeekdaySet> Reader::read_weekdays(const YamlNode& node,
+                                                       std::string_view what) {
+  if (!expect_list(node, what)) return std::nullopt;
+  std::vector<std::string> words;
+  std::vector<const YamlNode*> items;  // the node of each word, for locating its problem
+  bool all_words = true;
+  for (const auto& item : node.children) {
+    if (auto word = read_string(item, "weekday")) {
+      words.push_back(std::move(*word));
+      items.push_back(&item);
+    } else {
+      all_words = false;
+    }
+  }
+  std::vector<model::WeekdayListProblem> problems;
+  auto set = model::read_weekday_list(what, words, problems);
+  for (const auto& p : problems) {
+    bool whole = p.index == model::WeekdayListProblem::kWholeList;
+    if (whole && !all_words) continue;  // not empty: its items were not words
+    error(whole ? node : *items[p.index], p.message, p.hint);
+  }
+  if (!problems.empty() || !all_words) return std::nullopt;
+  return set;
+}
+
 std::optional<std::vector<std::string>> Reader::read_strings(const YamlNode& node,
                                                              std::string_view what) {
   if (!expect_list(node, what)) return std::nullopt;

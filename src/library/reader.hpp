@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "library/yaml_tree.hpp"
+#include "model/calendar.hpp"
 #include "model/error.hpp"
 
 namespace mp::library {
@@ -62,6 +63,12 @@ class Reader {
   /// One of words; an unknown word gets a did-you-mean or the list of words.
   std::optional<std::size_t> read_word(const YamlNode& node, std::string_view what,
                                        std::span<const std::string_view> words);
+  /// A time of day "HH:MM" as minutes after midnight (model::read_time_of_day's wording).
+  std::optional<int> read_time(const YamlNode& node, std::string_view what);
+  /// One weekday word, "mon" … "sun" (model::read_weekday's wording).
+  std::optional<model::WeekdayIndex> read_weekday(const YamlNode& node);
+  /// A list of weekday words naming at least one day, none twice (model::read_weekday_list).
+  std::optional<model::WeekdaySet> read_weekdays(const YamlNode& node, std::string_view what);
   /// A list of strings (an empty value is an empty list).
   std::optional<std::vector<std::string>> read_strings(const YamlNode& node, std::string_view what);
   /// A list of ids, each checked for kebab-case; duplicates are reported.

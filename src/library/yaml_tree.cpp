@@ -6,6 +6,8 @@
 
 #include <sstream>
 
+#include "model/utf8.hpp"
+
 namespace mp::library {
 namespace {
 
@@ -101,24 +103,16 @@ class TreeBuilder : public YAML::EventHandler {
   std::size_t nodes_ = 0;
 };
 
-// Where text stops being UTF-8 text (NUL, other control bytes, or a malformed sequence):
-// returns the byte offset, or npos when all is well.
+// Where text stops being UTF-8 text (NUL, other control bytes, or a sequence the one strict
+// decoder of model/utf8.hpp refuses): returns the byte offset, or npos when all is well.
 std::size_t find_binary(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
+  for (std::size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return i;
-      if (c == 0x7f) return i;
-      ++i;
-      continue;
-    }
-    std::size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
-    if (len == 0 || c > 0xf4 || (len == 2 && c < 0xc2) || i + len > text.size()) return i;
-    for (std::size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return i;
-    ++i;
-    i += len - 1;
+    if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) return i;
+    char32_t cp = 0;
+    std::size_t len = model::decode_utf8(text, i, cp);
+    if (len == 0) return i;
+    i += len;
   }
   return std::string_view::npos;
 }

@@ -1,6 +1,9 @@
 #include "model/calendar.hpp"
 
+#include <algorithm>
 #include <cstdio>
+
+#include "model/suggest.hpp"
 
 namespace mp::model {
 namespace {
@@ -60,6 +63,51 @@ std::optional<WeekdayIndex> parse_weekday(std::string_view word) {
   for (int i = 0; i < 7; ++i)
     if (kWeekdayNames[static_cast<std::size_t>(i)] == word) return i;
   return std::nullopt;
+}
+
+Parsed<int> read_time_of_day(std::string_view what, std::string_view text) {
+  Parsed<int> out;
+  out.value = parse_time(text);
+  if (!out.value)
+    out.problem = std::string(what) + " '" + std::string(text) +
+                  "' is not a time of day: use HH:MM, 00:00 to 23:59";
+  return out;
+}
+
+Parsed<WeekdayIndex> read_weekday(std::string_view word) {
+  Parsed<WeekdayIndex> out;
+  out.value = parse_weekday(word);
+  if (out.value) return out;
+  out.problem = "unknown weekday '" + std::string(word) + "'";
+  std::vector<std::string> names(kWeekdayNames.begin(), kWeekdayNames.end());
+  out.hint = did_you_mean(word, names);
+  if (out.hint.empty()) {
+    out.hint = "use one of: ";
+    for (std::size_t i = 0; i < names.size(); ++i) out.hint += (i ? ", " : "") + names[i];
+  }
+  return out;
+}
+
+WeekdaySet read_weekday_list(std::string_view what, const std::vector<std::string>& words,
+                             std::vector<WeekdayListProblem>& problems) {
+  WeekdaySet set{};
+  bool all_known = true;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    auto day = read_weekday(words[i]);
+    if (!day.value) {
+      problems.push_back(WeekdayListProblem{i, std::move(day.problem), std::move(day.hint)});
+      all_known = false;
+      continue;
+    }
+    auto& on = set[static_cast<std::size_t>(*day.value)];
+    if (on)
+      problems.push_back(WeekdayListProblem{i, "weekday '" + words[i] + "' is listed twice", {}});
+    on = true;
+  }
+  if (all_known && std::none_of(set.begin(), set.end(), [](bool b) { return b; }))
+    problems.push_back(WeekdayListProblem{
+        WeekdayListProblem::kWholeList, std::string(what) + " must name at least one day", {}});
+  return set;
 }
 
 }  // namespace mp::model

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mp::model {
 
@@ -33,5 +34,34 @@ std::optional<int> parse_time(std::string_view text);
 std::string format_time(int minute_of_day);
 /// "mon" … "sun" → index, or nullopt.
 std::optional<WeekdayIndex> parse_weekday(std::string_view word);
+
+/// A value read from text, or the problem with it in the user's words. Every reader of a time or
+/// a weekday (profile files, plan JSON, command-line flags) words its problems through these, so
+/// a time is refused the same way wherever it was written.
+template <typename T>
+struct Parsed {
+  std::optional<T> value;
+  std::string problem;  ///< the message when value is empty
+  std::string hint;     ///< a suggestion, or empty
+};
+
+/// "HH:MM" → minutes after midnight; what names the value in the problem:
+/// "time '25:00' is not a time of day: use HH:MM, 00:00 to 23:59".
+Parsed<int> read_time_of_day(std::string_view what, std::string_view text);
+/// One weekday word; the problem is "unknown weekday 'x'" with a did-you-mean (or the list) hint.
+Parsed<WeekdayIndex> read_weekday(std::string_view word);
+
+/// A problem with one word of a weekday list: index of the word, or kWholeList.
+struct WeekdayListProblem {
+  static constexpr std::size_t kWholeList = static_cast<std::size_t>(-1);
+  std::size_t index;
+  std::string message;
+  std::string hint;
+};
+/// Weekday words (a YAML list's items or a flag's comma-separated words) as a set. Problems, in
+/// order: unknown words, a day listed twice, and "<what> must name at least one day" for a list
+/// with no day (kWholeList). The set is only meaningful when problems is empty.
+WeekdaySet read_weekday_list(std::string_view what, const std::vector<std::string>& words,
+                             std::vector<WeekdayListProblem>& problems);
 
 }  // namespace mp::model

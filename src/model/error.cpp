@@ -1,17 +1,44 @@
 #include "model/error.hpp"
 
+#include <string_view>
+
 namespace mp {
 
-std::string format_diagnostic(const Diagnostic& d) {
+namespace {
+std::string_view label(Severity severity) {
+  switch (severity) {
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kInternal:
+      return "internal error";
+    case Severity::kError:
+      break;
+  }
+  return "error";
+}
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d, Severity severity) {
   std::string out = d.where.file;
   if (d.where.line > 0) {
     out += ':' + std::to_string(d.where.line);
     if (d.where.column > 0) out += ':' + std::to_string(d.where.column);
   }
   // Without a file (a command-line flag), say who is speaking, as other errors do.
-  out += out.empty() ? "massage-plan: error: " : ": error: ";
+  out += out.empty() ? "massage-plan: " : ": ";
+  out += label(severity);
+  out += ": ";
   out += d.message;
-  if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+  if (!d.hint.empty()) {
+    out += '\n';
+    out += format_hint(d.hint);
+  }
+  return out;
+}
+
+std::string format_hint(std::string_view hint) {
+  std::string out = "  hint: ";
+  out += hint;
   return out;
 }
 

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mp {
@@ -13,6 +14,7 @@ enum class ExitCode : int {
   kUsage = 64,
   kDataErr = 65,
   kNoInput = 66,
+  kSoftware = 70,  ///< a bug, not bad input ("internal error")
   kCantCreate = 73,
   kIoErr = 74,
 };
@@ -37,8 +39,15 @@ struct Diagnostic {
   std::string hint;  ///< empty when there is none; printed as "  hint: ..."
 };
 
-/// Renders "file:line:col: error: message" plus "\n  hint: ..." (no trailing newline).
-std::string format_diagnostic(const Diagnostic& d);
+/// How a reported problem is labelled after its location.
+enum class Severity { kError, kWarning, kInternal };
+
+/// Renders "file:line:col: error: message" plus "\n  hint: ..." (no trailing newline); without a
+/// file, "massage-plan: error: message". Every message the program prints about a problem
+/// goes through here, so they all look alike.
+std::string format_diagnostic(const Diagnostic& d, Severity severity = Severity::kError);
+/// The "  hint: ..." line alone (no trailing newline), for a message someone else printed.
+std::string format_hint(std::string_view hint);
 
 /// The one root error type: carries the exit status the process should end with.
 class Error : public std::runtime_error {

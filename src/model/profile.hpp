@@ -8,6 +8,14 @@
 
 namespace mp::model {
 
+/// Limits on a profile's values (docs/profile.md, docs/limits.md).
+inline constexpr int kMaxSessionMinutes = 480;
+inline constexpr int kMaxProfessionalMinutes = 240;
+inline constexpr int kMaxProfessionalPerWeek = 7;
+inline constexpr int kMaxPriority = 5;
+inline constexpr std::size_t kMaxListEntries = 1000;
+inline constexpr std::size_t kMaxSessionsPerDay = 24;
+
 /// A goal the person wants, weighted by priority 1..5.
 struct GoalPriority {
   std::string id;
@@ -19,6 +27,7 @@ struct GoalPriority {
 struct SessionSlot {
   int start_minute = 7 * 60 + 30;  ///< minutes after midnight
   int minutes = 15;
+  SourceLocation where{};  ///< in the profile file; empty when set by a flag
 };
 
 /// Regular visits to a therapist.
@@ -27,6 +36,7 @@ struct Professional {
   int minutes = 60;
   WeekdaySet weekdays = kAllWeekdays;
   int start_minute = 10 * 60;
+  SourceLocation where{};  ///< in the profile file; empty when set by a flag
 };
 
 /// A routine fixed on certain weekdays at a time.
@@ -46,7 +56,8 @@ struct Profile {
   std::vector<std::string> equipment;
   std::optional<Professional> professional;
   std::vector<PinnedRoutine> routines;
-  std::string timezone;  ///< IANA name, empty = floating local time
+  std::string timezone;    ///< IANA name, empty = floating local time
+  SourceLocation where{};  ///< the profile's mapping in its file; empty when there is none
 };
 
 }  // namespace mp::model

@@ -1,0 +1,189 @@
+#include "cli/plan_flags.hpp"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "model/error.hpp"
+#include "model/profile_rules.hpp"
+#include "model/suggest.hpp"
+
+namespace mp::cli {
+namespace {
+
+[[noreturn]] void usage(std::string message, std::string hint = {}) {
+  throw Error(ExitCode::kUsage, std::move(message), std::move(hint));
+}
+
+// The whole of text as a number, or nullopt.
+std::optional<int> whole_number(std::string_view text) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+int parse_minutes(std::string_view flag, std::string_view text, int max) {
+  auto v = whole_number(text);
+  if (!v || *v < 1 || *v > max)
+    usage(fmt::format("{} '{}': use whole minutes from 1 to {}", flag, text, max));
+  return *v;
+}
+
+}  // namespace
+
+int parse_clock_flag(std::string_view flag, std::string_view text) {
+  auto t = model::read_time_of_day(flag, text);
+  if (!t.value) usage(t.problem, t.hint);
+  return *t.value;
+}
+
+model::WeekdaySet parse_weekdays_flag(std::string_view flag, std::string_view text) {
+  std::vector<std::string> words;
+  for (std::size_t from = 0; from < text.size();) {
+    auto comma = std::min(text.find(',', from), text.size());
+    words.emplace_back(text.substr(from, comma - from));
+    from = comma + 1;
+  }
+  std::vector<model::WeekdayListProblem> problems;
+  auto set = model::read_weekday_list(flag, words, problems);
+  if (!problems.empty()) {
+    const auto& p = problems.front();
+    // A word's problem is prefixed with the flag, as a file's is with its location.
+    if (p.index == model::WeekdayListProblem::kWholeList) usage(p.message, p.hint);
+    usage(fmt::format("{}: {}", flag, p.message), p.hint);
+  }
+  return set;
+}
+
+model::SessionSlot parse_session_flag(std::string_view text) {
+  auto eq = text.find('=');
+  if (eq == std::string_view::npos) usage(fmt::format("--session '{}': use HH:MM=MINUTES", text));
+  model::SessionSlot slot;
+  slot.start_minute = parse_clock_flag("--session", text.substr(0, eq));
+  slot.minutes = parse_minutes("--session", text.substr(eq + 1), model::kMaxSessionMinutes);
+  return slot;
+}
+
+model::GoalPriority parse_goal_flag(std::string_view text) {
+  model::GoalPriority goal;
+  auto colon = text.find(':');
+  goal.id = std::string(text.substr(0, colon));
+  if (colon != std::string_view::npos) {
+    auto v = whole_number(text.substr(colon + 1));
+    if (!v || *v < 1 || *v > model::kMaxPriority)
+      usage(fmt::format("--goal '{}': priority must be a whole number from 1 to {}", text,
+                        model::kMaxPriority));
+    goal.priority = *v;
+  }
+  return goal;
+}
+
+model::Date parse_start_flag(std::string_view text, model::Date today) {
+  if (text == "today") return today;
+  if (text == "tomorrow") return model::add_days(today, 1);
+  auto d = model::parse_date(text);
+  if (!d) usage(fmt::format("--start '{}' is not a date: use YYYY-MM-DD, today or tomorrow", text));
+  auto year = static_cast<int>(d->year());
+  if (year < 1970 || year > 9000)
+    usage(fmt::format("--start '{}': use a year from 1970 to 9000", text));
+  return *d;
+}
+
+int plan_days(const PlanFlags& f) {
+  // In 64 bits: --weeks 400000000 must be refused, not wrap around.
+  const long long days = f.weeks ? *f.weeks * 7LL : f.days.value_or(7);
+  if (days < 1 || days > kMaxPlanDays)
+    usage(fmt::format("the plan would span {} days: use 1 to {} days", days, kMaxPlanDays));
+  return static_cast<int>(days);
+}
+
+void check_timezone(const std::string& name, std::string_view origin) {
+  if (name.empty()) return;
+  try {
+    (void)date::locate_zone(name);
+  } catch (const std::runtime_error&) {
+    std::vector<std::string> names;
+    for (const auto& z : date::get_tzdb().zones) names.push_back(std::string(z.name()));
+    usage(fmt::format("unknown time zone '{}' ({})", name, origin),
+          model::did_you_mean(name, names));
+  }
+}
+
+model::Profile apply_plan_flags(model::Profile p, const PlanFlags& f, const model::Library& lib) {
+  if (!f.goals.empty()) {
+    p.goals.clear();
+    for (const auto& g : f.goals) {
+      auto goal = parse_goal_flag(g);
+      if (std::any_of(p.goals.begin(), p.goals.end(),
+                      [&](const auto& o) { return o.id == goal.id; }))
+        usage(fmt::format("--goal '{}' is given twice", goal.id));
+      p.goals.push_back(std::move(goal));
+    }
+  }
+  if (p.goals.empty())  // no goals anywhere: every goal of the library, equally
+    for (const auto& g : lib.goals) p.goals.push_back(model::GoalPriority{g.id, 1, {}});
+  if (!f.sessions.empty()) {
+    p.sessions.clear();
+    for (const auto& s : f.sessions) p.sessions.push_back(parse_session_flag(s));
+    std::sort(p.sessions.begin(), p.sessions.end(),
+              [](const auto& a, const auto& b) { return a.start_minute < b.start_minute; });
+  } else if (f.minutes || !f.time.empty()) {
+    int start = f.time.empty() ? 7 * 60 + 30 : parse_clock_flag("--time", f.time);
+    int minutes = f.minutes ? *f.minutes : (p.sessions.empty() ? 15 : p.sessions.front().minutes);
+    if (minutes < 1 || minutes > model::kMaxSessionMinutes)
+      usage(fmt::format("--minutes {}: use 1 to {}", minutes, model::kMaxSessionMinutes));
+    p.sessions = {model::SessionSlot{start, minutes, {}}};
+  }
+  if (f.weekdays) p.weekdays = parse_weekdays_flag("--weekdays", *f.weekdays);
+  for (const auto& c : f.conditions)
+    if (std::find(p.conditions.begin(), p.conditions.end(), c) == p.conditions.end())
+      p.conditions.push_back(c);
+  for (const auto& e : f.equipment)
+    if (std::find(p.equipment.begin(), p.equipment.end(), e) == p.equipment.end())
+      p.equipment.push_back(e);
+  if (f.pro) {
+    if (*f.pro < 0 || *f.pro > model::kMaxProfessionalPerWeek)
+      usage(fmt::format("--pro {}: use 0 to {} sessions a week", *f.pro,
+                        model::kMaxProfessionalPerWeek));
+    if (*f.pro == 0) {
+      p.professional.reset();
+    } else {
+      if (!p.professional) p.professional = model::Professional{};
+      p.professional->sessions_per_week = *f.pro;
+    }
+  }
+  if (p.professional) {
+    bool changed = false;
+    if (f.pro_minutes) {
+      if (*f.pro_minutes < 1 || *f.pro_minutes > model::kMaxProfessionalMinutes)
+        usage(fmt::format("--pro-minutes {}: use 1 to {}", *f.pro_minutes,
+                          model::kMaxProfessionalMinutes));
+      p.professional->minutes = *f.pro_minutes;
+      changed = true;
+    }
+    if (f.pro_weekdays) {
+      p.professional->weekdays = parse_weekdays_flag("--pro-weekdays", *f.pro_weekdays);
+      changed = true;
+    }
+    if (!f.pro_time.empty()) {
+      p.professional->start_minute = parse_clock_flag("--pro-time", f.pro_time);
+      changed = true;
+    }
+    // A problem the flags made is the command line's, not the file's.
+    if (changed || f.pro) p.professional->where = {};
+  } else if (f.pro_minutes || f.pro_weekdays || !f.pro_time.empty()) {
+    usage("--pro-minutes, --pro-weekdays and --pro-time need professional sessions: add --pro N");
+  }
+  if (!f.timezone.empty()) {
+    check_timezone(f.timezone, "--timezone");
+    p.timezone = f.timezone;
+  }
+  if (auto problems = model::check_profile(p); !problems.empty())
+    throw DiagnosticError(std::move(problems), ExitCode::kUsage);
+  return p;
+}
+
+}  // namespace mp::cli

@@ -1,0 +1,68 @@
+#pragma once
+// The `plan` command's flags and how they turn into a profile, apart from CLI11 so they can be
+// tested as plain functions. Every problem is an mp::Error with exit status 64 (kUsage).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/calendar.hpp"
+#include "model/library.hpp"
+#include "model/profile.hpp"
+
+namespace mp::cli {
+
+/// The values of `plan`'s flags as given (SPEC §5 "plan").
+struct PlanFlags {
+  std::vector<std::string> goals;
+  std::optional<int> minutes;
+  std::string time;
+  std::vector<std::string> sessions;
+  std::optional<std::string> weekdays;  // set even when given empty, so "" is refused
+  std::string start = "today";
+  std::optional<int> days;
+  std::optional<int> weeks;
+  std::vector<std::string> conditions;
+  std::vector<std::string> equipment;
+  std::optional<int> pro;
+  std::optional<int> pro_minutes;
+  std::optional<std::string> pro_weekdays;
+  std::string pro_time;
+  std::string routine;
+  std::uint64_t seed = 0;
+  bool explain = false;
+  std::string format = "text";
+  std::string output;
+  int remind = 10;
+  std::string timezone;
+};
+
+/// A time flag's "HH:MM" as minutes after midnight.
+int parse_clock_flag(std::string_view flag, std::string_view text);
+/// A weekday flag's comma-separated days ("mon,wed,fri") as a set.
+model::WeekdaySet parse_weekdays_flag(std::string_view flag, std::string_view text);
+/// --session "HH:MM=MINUTES".
+model::SessionSlot parse_session_flag(std::string_view text);
+/// --goal "ID[:PRIORITY]".
+model::GoalPriority parse_goal_flag(std::string_view text);
+/// --start: YYYY-MM-DD (years 1970 to 9000), "today" or "tomorrow" counted from today.
+model::Date parse_start_flag(std::string_view text, model::Date today);
+/// --days / --weeks as a number of days, 1 to kMaxPlanDays (computed in 64 bits).
+int plan_days(const PlanFlags& flags);
+/// A five-year horizon at most (docs/limits.md).
+inline constexpr int kMaxPlanDays = 5 * 366;
+
+/// The profile a plan is made for: the file's profile with the flags applied over it. Flags
+/// replace the file's goals, sessions, weekdays and professional fields, and add to its
+/// conditions and equipment (never dropping one: a condition must keep protecting the person).
+/// No goals anywhere means every goal of the library. The result is checked with
+/// model::check_profile; a problem is a usage error (exit 64).
+model::Profile apply_plan_flags(model::Profile profile, const PlanFlags& flags,
+                                const model::Library& library);
+
+/// Refuses a time zone name the system's tz database does not know (exit 64), naming where it
+/// was given ("--timezone" or the profile's file); an empty name is fine.
+void check_timezone(const std::string& name, std::string_view origin);
+
+}  // namespace mp::cli
