@@ -19,6 +19,7 @@ struct ListOptions {
   std::string goal;
   std::string region;
   std::string kind;
+  std::vector<std::string> conditions;  ///< --condition: keep only what is safe with all of them
   std::string format = "text";
 };
 
@@ -40,22 +41,54 @@ bool technique_matches(const model::Technique& t, const ListOptions& o) {
   return true;
 }
 
-// A routine matches a filter when any of its techniques does.
-bool routine_matches(const model::Routine& r, const model::Library& lib, const ListOptions& o) {
-  return std::any_of(r.steps.begin(), r.steps.end(), [&](const model::RoutineStep& s) {
-    const auto* t = lib.find_technique(s.technique);
-    return t && technique_matches(*t, o);
+// Whether a technique may be planned for someone with every --condition: none of them is among
+// its effective contraindications (its own list plus the conditions' rules).
+bool technique_safe(const model::Technique& t, const model::Library& lib, const ListOptions& o) {
+  return std::none_of(o.conditions.begin(), o.conditions.end(), [&](const std::string& c) {
+    const auto* condition = lib.find_condition(c);
+    if (condition && condition->red_flag) return true;  // a red flag stops planning altogether
+    return std::find(t.contraindications.begin(), t.contraindications.end(), c) !=
+           t.contraindications.end();
   });
 }
 
+bool technique_listed(const model::Technique& t, const model::Library& lib, const ListOptions& o) {
+  return technique_matches(t, o) && technique_safe(t, lib, o);
+}
+
+bool has_technique_filter(const ListOptions& o) {
+  return !o.goal.empty() || !o.region.empty() || !o.kind.empty();
+}
+
+// A routine is listed when any of its techniques matches the filters (if any are given) and
+// every one of them is safe with the --condition list.
+bool routine_listed(const model::Routine& r, const model::Library& lib, const ListOptions& o) {
+  auto step_technique = [&](const model::RoutineStep& s) {
+    return lib.find_technique(s.technique);
+  };
+  bool matches = !has_technique_filter(o) ||
+                 std::any_of(r.steps.begin(), r.steps.end(), [&](const model::RoutineStep& s) {
+                   const auto* t = step_technique(s);
+                   return t && technique_matches(*t, o);
+                 });
+  return matches && std::all_of(r.steps.begin(), r.steps.end(), [&](const model::RoutineStep& s) {
+           const auto* t = step_technique(s);
+           return t && technique_safe(*t, lib, o);
+         });
+}
+
 void check_filters(const ListOptions& o, const model::Library& lib) {
-  bool filtered = !o.goal.empty() || !o.region.empty() || !o.kind.empty();
+  bool filtered = has_technique_filter(o) || !o.conditions.empty();
   if (filtered && o.what != "techniques" && o.what != "routines")
     throw Error(ExitCode::kUsage,
-                "--goal, --region and --kind filter techniques and routines only");
+                "--goal, --region, --kind and --condition filter techniques and routines only");
   if (!o.goal.empty() && !lib.find_goal(o.goal))
     throw Error(ExitCode::kDataErr, fmt::format("unknown goal '{}'", o.goal),
                 model::did_you_mean(o.goal, ids(lib.goals)));
+  for (const auto& c : o.conditions)
+    if (!lib.find_condition(c))
+      throw Error(ExitCode::kDataErr, fmt::format("unknown condition '{}'", c),
+                  model::did_you_mean(c, ids(lib.conditions)));
   auto check_word = [](const std::string& word, auto names, std::string_view what) {
     if (word.empty()) return;
     std::vector<std::string> all(names.begin(), names.end());
@@ -75,14 +108,13 @@ std::string render_text(const ListOptions& o, const model::Library& lib) {
   };
   if (o.what == "techniques") {
     for (const auto& t : lib.techniques)
-      if (technique_matches(t, o))
+      if (technique_listed(t, lib, o))
         row(t.id,
             fmt::format("{} {}-{} min", model::to_string(t.kind), t.duration.min, t.duration.max),
             t.name);
   } else if (o.what == "routines") {
     for (const auto& r : lib.routines) {
-      if (!routine_matches(r, lib, o) && (!o.goal.empty() || !o.region.empty() || !o.kind.empty()))
-        continue;
+      if (!routine_listed(r, lib, o)) continue;
       int total = 0;
       for (const auto& s : r.steps) total += s.minutes;
       row(r.id, fmt::format("{} min, {} steps", total, r.steps.size()), r.name);
@@ -105,11 +137,10 @@ std::string render_json(const ListOptions& o, const model::Library& lib) {
   w.begin_array();
   if (o.what == "techniques") {
     for (const auto& t : lib.techniques)
-      if (technique_matches(t, o)) exporter::write_json(w, t);
+      if (technique_listed(t, lib, o)) exporter::write_json(w, t);
   } else if (o.what == "routines") {
-    bool filtered = !o.goal.empty() || !o.region.empty() || !o.kind.empty();
     for (const auto& r : lib.routines)
-      if (!filtered || routine_matches(r, lib, o)) exporter::write_json(w, r, lib);
+      if (routine_listed(r, lib, o)) exporter::write_json(w, r, lib);
   } else if (o.what == "goals") {
     for (const auto& g : lib.goals) exporter::write_json(w, g);
   } else if (o.what == "conditions") {
@@ -135,6 +166,9 @@ void setup_list(CLI::App& app, Context& ctx) {
   cmd->add_option("--region", o->region, "Only entries working this body region")
       ->type_name("REGION");
   cmd->add_option("--kind", o->kind, "Only techniques of this kind")->type_name("KIND");
+  cmd->add_option("--condition", o->conditions,
+                  "Only what stays safe with this condition (repeatable)")
+      ->type_name("ID");
   cmd->add_option("--format", o->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
@@ -142,6 +176,13 @@ void setup_list(CLI::App& app, Context& ctx) {
     ctx.action = [&ctx, o] {
       auto lib = load_library(ctx);
       check_filters(*o, lib);
+      if (!ctx.global.quiet)
+        for (const auto& id : o->conditions)
+          if (const auto* c = lib.find_condition(id); c->red_flag)
+            ctx.err << fmt::format(
+                "massage-plan: note: '{}' ({}) is a red flag: nothing is planned with it; see a "
+                "clinician {}\n",
+                c->name, c->id, c->urgent ? "now" : "soon");
       ctx.out << (o->format == "json" ? render_json(*o, lib) : render_text(*o, lib));
       return 0;
     };

@@ -1,6 +1,7 @@
 // `show ID`: everything about one technique or routine (or goal, condition, equipment).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 #include <sstream>
 
@@ -55,6 +56,54 @@ std::string joined(const std::vector<T>& list, F name) {
   return out.empty() ? "none" : out;
 }
 
+// A declared list of words, "none" for [], "not declared" when the technique leaves it out.
+template <typename E>
+std::string declared(const std::optional<std::vector<E>>& values) {
+  if (!values) return "not declared (rules on it match, fail-safe)";
+  return joined(*values, [](E v) { return std::string(model::to_string(v)); });
+}
+
+// Why a condition contraindicates t: "listed by the technique", "rule {…}", several joined.
+std::string exclusion_words(const model::Technique& t, const std::string& condition) {
+  std::vector<std::string> reasons;
+  for (const auto& e : t.exclusions) {
+    if (e.condition != condition) continue;
+    if (!e.rule) {
+      reasons.push_back(e.why);
+      continue;
+    }
+    std::string reason = "rule " + e.why;
+    if (!e.undeclared.empty())
+      reason += fmt::format(" (fail-safe: {} not declared)", fmt::join(e.undeclared, ", "));
+    reasons.push_back(std::move(reason));
+  }
+  return reasons.empty() ? std::string(model::kListedByTechnique)
+                         : fmt::format("{}", fmt::join(reasons, "; "));
+}
+
+std::string render_condition(const model::Condition& c, const model::Library& lib) {
+  std::string s = fmt::format(
+      "{} ({}): {}\n  {}\n", c.name, c.id,
+      c.red_flag ? (c.urgent ? "red flag, urgent" : "red flag") : "condition", c.advice);
+  if (!c.excludes.empty()) {
+    s += "Rules (a technique matching any is left out):\n";
+    for (std::size_t i = 0; i < c.excludes.size(); ++i)
+      s += fmt::format("  {}. {}\n", i + 1, model::to_string(c.excludes[i]));
+  }
+  if (c.red_flag) return s;  // nothing is planned with a red flag: no list of what is left out
+  s += "Left out with it:\n";
+  bool any = false;
+  for (const auto& t : lib.techniques) {
+    if (std::find(t.contraindications.begin(), t.contraindications.end(), c.id) ==
+        t.contraindications.end())
+      continue;
+    s += fmt::format("  - {}: {}\n", t.id, exclusion_words(t, c.id));
+    any = true;
+  }
+  if (!any) s += "  (nothing)\n";
+  return s;
+}
+
 std::string render_technique(const model::Technique& t, const model::Library& lib) {
   std::string s = fmt::format("{} ({})\n", t.name, t.id);
   if (!t.description.empty()) s += fmt::format("  {}\n", t.description);
@@ -70,6 +119,8 @@ std::string render_technique(const model::Technique& t, const model::Library& li
   s += fmt::format("  session:     {} phase, {} time of day\n", model::to_string(t.phase),
                    model::to_string(t.time_of_day));
   s += fmt::format("  regions:     {}\n", joined(t.regions, region_words));
+  s += fmt::format("  movements:   {}\n", declared(t.movements));
+  s += fmt::format("  positions:   {}\n", declared(t.positions));
   s += fmt::format("  muscles:     {}\n", joined(t.muscles, [](const auto& m) { return m; }));
   std::vector<std::pair<std::string, double>> goals(t.goals.begin(), t.goals.end());
   s += fmt::format("  goals:       {}\n", joined(goals, [](const auto& g) {
@@ -91,7 +142,7 @@ std::string render_technique(const model::Technique& t, const model::Library& li
   if (t.contraindications.empty()) s += "  (none listed)\n";
   for (const auto& id : t.contraindications) {
     const auto* c = lib.find_condition(id);
-    s += fmt::format("  - {} ({})\n", c ? c->name : id, id);
+    s += fmt::format("  - {} ({}): {}\n", c ? c->name : id, id, exclusion_words(t, id));
   }
   s += "Sources:\n";
   if (t.sources.empty()) s += "  (none listed)\n";
@@ -149,9 +200,7 @@ std::string render(const ShowOptions& o, const model::Library& lib) {
   }
   if (const auto* c = lib.find_condition(o.id)) {
     if (as_json) exporter::write_json(w, *c);
-    return done(fmt::format(
-        "{} ({}): {}\n  {}\n", c->name, c->id,
-        c->red_flag ? (c->urgent ? "red flag, urgent" : "red flag") : "condition", c->advice));
+    return done(as_json ? "" : render_condition(*c, lib));
   }
   if (const auto* e = lib.find_equipment(o.id)) {
     if (as_json) exporter::write_json(w, *e);

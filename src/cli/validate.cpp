@@ -7,6 +7,7 @@
 #include "cli/context.hpp"
 #include "library/profile_reader.hpp"
 #include "library/yaml_tree.hpp"
+#include "model/exclusions.hpp"
 
 namespace mp::cli {
 namespace {
@@ -24,6 +25,11 @@ void setup_validate(CLI::App& app, Context& ctx) {
   cmd->callback([&ctx, paths] {
     ctx.action = [&ctx, paths] {
       auto lib = load_library(ctx, *paths);
+      // Rules that matched only because a technique leaves an attribute out: not an error (the
+      // technique is excluded, which is safe), but its author should declare the attribute.
+      if (!ctx.global.quiet)
+        for (const auto& w : model::undeclared_attribute_warnings(lib))
+          ctx.err << format_diagnostic(w, Severity::kWarning) << '\n';
       std::string profile_note;
       if (!ctx.global.profile_path.empty()) {
         auto text = read_file(ctx.global.profile_path, library::YamlLimits{}.max_bytes);

@@ -1,6 +1,39 @@
 #include "export/library_json.hpp"
 
 namespace mp::exporter {
+namespace {
+
+// A list of enum values as an array of their YAML words.
+template <typename E>
+void words(JsonWriter& w, const std::vector<E>& values) {
+  w.begin_array();
+  for (auto v : values) w.value(model::to_string(v));
+  w.end_array();
+}
+
+// movements / positions: the words, or null when the technique does not declare them.
+template <typename E>
+void declared_words(JsonWriter& w, const std::optional<std::vector<E>>& values) {
+  if (values)
+    words(w, *values);
+  else
+    w.null();
+}
+
+void write_rule(JsonWriter& w, const model::ExclusionRule& r) {
+  w.begin_object();
+  if (r.kind) words(w.key("kind"), *r.kind);
+  if (r.performer) words(w.key("performer"), *r.performer);
+  if (r.intensity) words(w.key("intensity"), *r.intensity);
+  if (r.regions) words(w.key("regions"), *r.regions);
+  if (r.movements) words(w.key("movements"), *r.movements);
+  if (r.positions) words(w.key("positions"), *r.positions);
+  if (r.equipment) w.key("equipment").strings(*r.equipment);
+  if (r.technique) w.key("technique").strings(*r.technique);
+  w.end_object();
+}
+
+}  // namespace
 
 void write_json(JsonWriter& w, const model::Technique& t) {
   w.begin_object();
@@ -9,9 +42,7 @@ void write_json(JsonWriter& w, const model::Technique& t) {
   w.key("description").value(t.description);
   w.key("kind").value(model::to_string(t.kind));
   w.key("performer").value(model::to_string(t.performer));
-  w.key("regions").begin_array();
-  for (auto r : t.regions) w.value(model::to_string(r));
-  w.end_array();
+  words(w.key("regions"), t.regions);
   w.key("muscles").strings(t.muscles);
   w.key("goals").begin_object();
   for (const auto& [goal, weight] : t.goals) w.key(goal).value(weight);
@@ -26,10 +57,27 @@ void write_json(JsonWriter& w, const model::Technique& t) {
   w.key("min_rest_hours").value(t.frequency.min_rest_hours);
   w.end_object();
   w.key("intensity").value(model::to_string(t.intensity));
+  declared_words(w.key("movements"), t.movements);
+  declared_words(w.key("positions"), t.positions);
   w.key("phase").value(model::to_string(t.phase));
   w.key("time_of_day").value(model::to_string(t.time_of_day));
   w.key("equipment").strings(t.equipment);
+  // The effective list (own plus conditions' rules), then the technique's own and the reasons.
   w.key("contraindications").strings(t.contraindications);
+  w.key("declared_contraindications").strings(t.declared_contraindications);
+  w.key("exclusions").begin_array();
+  for (const auto& e : t.exclusions) {
+    w.begin_object();
+    w.key("condition").value(e.condition);
+    w.key("why").value(e.why);
+    if (e.rule)  // numbered from 1, as `show CONDITION` and docs/safety-matrix.md number them
+      w.key("rule").value(static_cast<long long>(*e.rule + 1));
+    else
+      w.key("rule").null();
+    w.key("undeclared").strings(e.undeclared);
+    w.end_object();
+  }
+  w.end_array();
   w.key("dose").value(t.dose);
   w.key("steps").strings(t.steps);
   w.key("cautions").strings(t.cautions);
@@ -74,6 +122,9 @@ void write_json(JsonWriter& w, const model::Condition& c) {
   w.key("red_flag").value(c.red_flag);
   w.key("urgent").value(c.urgent);
   w.key("advice").value(c.advice);
+  w.key("excludes").begin_array();
+  for (const auto& rule : c.excludes) write_rule(w, rule);
+  w.end_array();
   w.end_object();
 }
 
@@ -82,6 +133,7 @@ void write_json(JsonWriter& w, const model::Equipment& e) {
   w.key("id").value(e.id);
   w.key("name").value(e.name);
   w.key("description").value(e.description);
+  w.key("household").value(e.household);
   w.end_object();
 }
 

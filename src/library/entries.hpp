@@ -2,20 +2,10 @@
 #include <string>
 #include <vector>
 
-#include "model/error.hpp"
+#include "library/reference.hpp"
 #include "model/library.hpp"
 
 namespace mp::library {
-
-/// A reference from one entry to another, checked once every source is merged.
-struct Reference {
-  enum Target { kGoal, kCondition, kEquipment, kTechnique } target = kGoal;
-  std::string id;
-  SourceLocation where;
-  std::string owner;  ///< "technique 'x'", for messages
-  int minutes = 0;    ///< routine steps: the minutes to check against the technique's range
-  bool operator==(const Reference&) const = default;
-};
 
 /// One entry as read, with the references it makes (checked after merging every source).
 template <typename T>

@@ -7,8 +7,10 @@
 #include <map>
 
 #include "library/entries.hpp"
+#include "library/exclusion_reader.hpp"
 #include "library/reader.hpp"
 #include "library/yaml_tree.hpp"
+#include "model/exclusions.hpp"
 #include "model/suggest.hpp"
 
 namespace mp::library {
@@ -24,14 +26,14 @@ constexpr std::array<std::string_view, 5> kTopKeys{"techniques", "routines", "go
                                                    "equipment"};
 constexpr std::array<std::string_view, 4> kGoalKeys{"id", "name", "description",
                                                     "weekly_target_minutes"};
-constexpr std::array<std::string_view, 5> kConditionKeys{"id", "name", "red_flag", "urgent",
-                                                         "advice"};
-constexpr std::array<std::string_view, 3> kEquipmentKeys{"id", "name", "description"};
-constexpr std::array<std::string_view, 19> kTechniqueKeys{
-    "id",        "name",    "description", "kind",      "performer",
-    "regions",   "muscles", "goals",       "duration",  "frequency",
-    "intensity", "phase",   "time_of_day", "equipment", "contraindications",
-    "dose",      "steps",   "cautions",    "sources"};
+constexpr std::array<std::string_view, 6> kConditionKeys{"id",     "name",   "red_flag",
+                                                         "urgent", "advice", "excludes"};
+constexpr std::array<std::string_view, 4> kEquipmentKeys{"id", "name", "description", "household"};
+constexpr std::array<std::string_view, 21> kTechniqueKeys{
+    "id",        "name",     "description", "kind",      "performer",         "regions",
+    "muscles",   "goals",    "duration",    "frequency", "intensity",         "movements",
+    "positions", "phase",    "time_of_day", "equipment", "contraindications", "dose",
+    "steps",     "cautions", "sources"};
 constexpr std::array<std::string_view, 3> kDurationKeys{"min", "default", "max"};
 constexpr std::array<std::string_view, 2> kFrequencyKeys{"max_per_week", "min_rest_hours"};
 constexpr std::array<std::string_view, 4> kRoutineKeys{"id", "name", "description", "steps"};
@@ -98,6 +100,8 @@ std::optional<Entry<Condition>> read_condition(Reader& r, const YamlNode& node) 
   }
   if (const YamlNode* n = m.get("advice"))
     if (auto s = r.read_string(*n, "advice")) e.value.advice = *s;
+  if (const YamlNode* n = m.get("excludes"))
+    e.value.excludes = read_excludes(r, *n, owner_name("condition", node), e.references);
   return ok ? std::optional(std::move(e)) : std::nullopt;
 }
 
@@ -106,6 +110,8 @@ std::optional<Entry<Equipment>> read_equipment(Reader& r, const YamlNode& node) 
   Reader::Map m(r, node, owner_name("equipment", node), kEquipmentKeys);
   Entry<Equipment> e;
   bool ok = read_id_and_name(r, m, e.value);
+  if (const YamlNode* n = m.get("household"))
+    if (auto v = r.read_bool(*n, "household")) e.value.household = *v;
   return ok ? std::optional(std::move(e)) : std::nullopt;
 }
 
@@ -157,6 +163,14 @@ void read_enum(Reader& r, const Reader::Map& m, std::string_view key,
     if (auto i = r.read_word(*n, key, names)) out = static_cast<E>(*i);
 }
 
+template <typename E, std::size_t N>
+void read_enum_list(Reader& r, const Reader::Map& m, std::string_view key, std::string_view item,
+                    const std::array<std::string_view, N>& names, std::vector<E>& out) {
+  if (const YamlNode* n = m.get(key))
+    if (auto words = r.read_words(*n, key, item, names))
+      for (auto i : *words) out.push_back(static_cast<E>(i));
+}
+
 std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) {
   if (!r.expect_map(node, "a technique")) return std::nullopt;
   const std::string owner = owner_name("technique", node);
@@ -183,19 +197,7 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
                                  : "performer 'therapist' needs kind 'professional'");
     }
   }
-  if (const YamlNode* n = m.get("regions")) {
-    if (r.expect_list(*n, "regions")) {
-      for (const auto& item : n->children) {
-        if (auto i = r.read_word(item, "region", model::kRegionNames)) {
-          auto region = static_cast<model::Region>(*i);
-          if (std::find(t.regions.begin(), t.regions.end(), region) != t.regions.end())
-            r.error(item, fmt::format("region '{}' is listed twice", item.value));
-          else
-            t.regions.push_back(region);
-        }
-      }
-    }
-  }
+  read_enum_list(r, m, "regions", "region", model::kRegionNames, t.regions);
   if (const YamlNode* n = m.get("muscles"))
     if (auto v = r.read_ids(*n, "muscles")) t.muscles = *v;
   if (const YamlNode* n = m.require("goals")) {
@@ -217,12 +219,20 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
   if (const YamlNode* n = m.require("duration")) read_duration(r, *n, t);
   if (const YamlNode* n = m.get("frequency")) read_frequency(r, *n, t);
   read_enum(r, m, "intensity", model::kIntensityNames, t.intensity);
+  if (m.get("movements")) {
+    t.movements.emplace();
+    read_enum_list(r, m, "movements", "movement", model::kMovementNames, *t.movements);
+  }
+  if (m.get("positions")) {
+    t.positions.emplace();
+    read_enum_list(r, m, "positions", "position", model::kPositionNames, *t.positions);
+  }
   read_enum(r, m, "phase", model::kPhaseNames, t.phase);
   read_enum(r, m, "time_of_day", model::kTimeOfDayNames, t.time_of_day);
   if (const YamlNode* n = m.get("equipment"))
     t.equipment = read_references(r, *n, "equipment", Reference::kEquipment, owner, e.references);
   if (const YamlNode* n = m.get("contraindications"))
-    t.contraindications =
+    t.declared_contraindications =
         read_references(r, *n, "contraindications", Reference::kCondition, owner, e.references);
   if (const YamlNode* n = m.get("dose"))
     if (auto s = r.read_string(*n, "dose")) t.dose = *s;
@@ -361,7 +371,7 @@ void check_references(const Merged& all, std::vector<Diagnostic>& diagnostics) {
             model::did_you_mean(ref.id, known)});
         continue;
       }
-      if (ref.target == Reference::kTechnique) {
+      if (ref.target == Reference::kTechnique && ref.minutes > 0) {
         const Technique& t = all.techniques.at(ref.id).value;
         if (ref.minutes < t.duration.min || ref.minutes > t.duration.max)
           diagnostics.push_back(Diagnostic{
@@ -374,6 +384,7 @@ void check_references(const Merged& all, std::vector<Diagnostic>& diagnostics) {
   };
   for (const auto& [id, e] : all.techniques) check(e.references);
   for (const auto& [id, e] : all.routines) check(e.references);
+  for (const auto& [id, e] : all.conditions) check(e.references);
 }
 
 template <typename T>
@@ -434,6 +445,8 @@ LoadResult load_sources(const std::vector<Source>& sources) {
   result.library.goals = values_of(all.goals);
   result.library.conditions = values_of(all.conditions);
   result.library.equipment = values_of(all.equipment);
+  // Conditions from any source exclude techniques from any source: after merging, not per file.
+  model::apply_exclusions(result.library);
   return result;
 }
 

@@ -214,6 +214,27 @@ std::optional<model::WeekdaySet> Reader::read_weekdays(const YamlNode& node,
   return set;
 }
 
+std::optional<std::vector<std::size_t>> Reader::read_words(
+    const YamlNode& node, std::string_view what, std::string_view item,
+    std::span<const std::string_view> words) {
+  if (!expect_list(node, what)) return std::nullopt;
+  std::vector<std::size_t> out;
+  bool ok = true;
+  for (const auto& child : node.children) {
+    auto i = read_word(child, item, words);
+    if (!i) {
+      ok = false;
+    } else if (std::find(out.begin(), out.end(), *i) != out.end()) {
+      error(child, fmt::format("{} '{}' is listed twice", item, child.value));
+      ok = false;
+    } else {
+      out.push_back(*i);
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
 std::optional<std::vector<std::string>> Reader::read_strings(const YamlNode& node,
                                                              std::string_view what) {
   if (!expect_list(node, what)) return std::nullopt;

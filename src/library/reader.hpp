@@ -69,6 +69,11 @@ class Reader {
   std::optional<model::WeekdayIndex> read_weekday(const YamlNode& node);
   /// A list of weekday words naming at least one day, none twice (model::read_weekday_list).
   std::optional<model::WeekdaySet> read_weekdays(const YamlNode& node, std::string_view what);
+  /// A list of words (indices into words), each read as read_word with item naming it; a word
+  /// listed twice is reported as "<item> 'x' is listed twice". what names the list.
+  std::optional<std::vector<std::size_t>> read_words(const YamlNode& node, std::string_view what,
+                                                     std::string_view item,
+                                                     std::span<const std::string_view> words);
   /// A list of strings (an empty value is an empty list).
   std::optional<std::vector<std::string>> read_strings(const YamlNode& node, std::string_view what);
   /// A list of ids, each checked for kebab-case; duplicates are reported.

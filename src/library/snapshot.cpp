@@ -3,6 +3,7 @@
 #include <bit>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <type_traits>
 
 namespace mp::library {
@@ -20,17 +21,26 @@ template <typename Io, Is<SourceLocation> T>
 void fields(Io& io, T& v) {
   io(v.file, v.line, v.column);
 }
+template <typename Io, Is<model::ExclusionRule> T>
+void fields(Io& io, T& v) {
+  io(v.kind, v.performer, v.intensity, v.regions, v.movements, v.positions, v.equipment,
+     v.technique, v.where);
+}
+template <typename Io, Is<model::ExclusionReason> T>
+void fields(Io& io, T& v) {
+  io(v.condition, v.rule, v.why, v.undeclared);
+}
 template <typename Io, Is<model::Goal> T>
 void fields(Io& io, T& v) {
   io(v.id, v.name, v.description, v.weekly_target_minutes, v.where);
 }
 template <typename Io, Is<model::Condition> T>
 void fields(Io& io, T& v) {
-  io(v.id, v.name, v.red_flag, v.urgent, v.advice, v.where);
+  io(v.id, v.name, v.red_flag, v.urgent, v.advice, v.excludes, v.where);
 }
 template <typename Io, Is<model::Equipment> T>
 void fields(Io& io, T& v) {
-  io(v.id, v.name, v.description, v.where);
+  io(v.id, v.name, v.description, v.household, v.where);
 }
 template <typename Io, Is<model::Duration> T>
 void fields(Io& io, T& v) {
@@ -43,8 +53,9 @@ void fields(Io& io, T& v) {
 template <typename Io, Is<model::Technique> T>
 void fields(Io& io, T& v) {
   io(v.id, v.name, v.description, v.kind, v.performer, v.regions, v.muscles, v.goals, v.duration,
-     v.frequency, v.intensity, v.phase, v.time_of_day, v.equipment, v.contraindications, v.dose,
-     v.steps, v.cautions, v.sources, v.where);
+     v.frequency, v.intensity, v.movements, v.positions, v.phase, v.time_of_day, v.equipment,
+     v.contraindications, v.declared_contraindications, v.exclusions, v.dose, v.steps, v.cautions,
+     v.sources, v.where);
 }
 template <typename Io, Is<model::RoutineStep> T>
 void fields(Io& io, T& v) {
@@ -94,6 +105,12 @@ class Writer {
   void put(int n) {
     auto v = static_cast<std::int64_t>(n);
     unsigned_number((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+  }
+  void put(std::size_t n) { unsigned_number(n); }
+  template <typename T>
+  void put(const std::optional<T>& o) {
+    put(o.has_value());
+    if (o) put(*o);
   }
   void put(double d) {
     auto bits = std::bit_cast<std::uint64_t>(d);
@@ -158,6 +175,18 @@ class Reader {
   void get(int& n) {
     auto z = unsigned_number();
     n = static_cast<int>(static_cast<std::int64_t>(z >> 1) ^ -static_cast<std::int64_t>(z & 1));
+  }
+  void get(std::size_t& n) { n = static_cast<std::size_t>(unsigned_number()); }
+  template <typename T>
+  void get(std::optional<T>& o) {
+    bool present = false;
+    get(present);
+    if (!present) {
+      o.reset();
+      return;
+    }
+    o.emplace();
+    get(*o);
   }
   void get(double& d) {
     if (in_.size() - pos_ < 8) damaged();

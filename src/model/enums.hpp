@@ -17,6 +17,26 @@ enum class Phase { kWarmUp, kMain, kCoolDown };
 enum class TimeOfDay { kMorning, kEvening, kAny };
 /// Body regions a technique works on.
 enum class Region { kNeck, kUpperBack, kMidBack, kLowerBack, kSacrum, kShoulders, kHead };
+/// A spinal movement a technique loads (v2: conditions exclude by it).
+enum class Movement {
+  kNeckFlexion,
+  kNeckExtension,
+  kNeckRotation,
+  kNeckSideBend,
+  kSpineFlexion,
+  kSpineExtension,
+  kSpineRotation
+};
+/// How the body lies, sits or stands during a technique (v2).
+enum class Position {
+  kSitting,
+  kStanding,
+  kLyingBack,
+  kLyingFront,
+  kSideLying,
+  kKneeling,
+  kAllFours
+};
 /// The kind of a planned session.
 enum class SessionKind { kSelf, kProfessional, kRoutine };
 
@@ -29,6 +49,11 @@ inline constexpr std::array<std::string_view, 3> kPhaseNames{"warm-up", "main", 
 inline constexpr std::array<std::string_view, 3> kTimeOfDayNames{"morning", "evening", "any"};
 inline constexpr std::array<std::string_view, 7> kRegionNames{
     "neck", "upper-back", "mid-back", "lower-back", "sacrum", "shoulders", "head"};
+inline constexpr std::array<std::string_view, 7> kMovementNames{
+    "neck-flexion",  "neck-extension",  "neck-rotation", "neck-side-bend",
+    "spine-flexion", "spine-extension", "spine-rotation"};
+inline constexpr std::array<std::string_view, 7> kPositionNames{
+    "sitting", "standing", "lying-back", "lying-front", "side-lying", "kneeling", "all-fours"};
 inline constexpr std::array<std::string_view, 3> kSessionKindNames{"self", "professional",
                                                                    "routine"};
 
@@ -52,6 +77,8 @@ inline std::string_view to_string(Intensity v) { return name_of(v, kIntensityNam
 inline std::string_view to_string(Phase v) { return name_of(v, kPhaseNames); }
 inline std::string_view to_string(TimeOfDay v) { return name_of(v, kTimeOfDayNames); }
 inline std::string_view to_string(Region v) { return name_of(v, kRegionNames); }
+inline std::string_view to_string(Movement v) { return name_of(v, kMovementNames); }
+inline std::string_view to_string(Position v) { return name_of(v, kPositionNames); }
 inline std::string_view to_string(SessionKind v) { return name_of(v, kSessionKindNames); }
 
 /// The performer a kind implies when none is given: professional → therapist, else self.

@@ -1,10 +1,12 @@
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/enums.hpp"
 #include "model/error.hpp"
+#include "model/exclusion_rule.hpp"
 
 namespace mp::model {
 
@@ -25,6 +27,7 @@ struct Condition {
   bool red_flag = false;
   bool urgent = false;  ///< red flags only: seek care now, not just soon
   std::string advice;
+  std::vector<ExclusionRule> excludes;  ///< a technique matching any rule is contraindicated
   SourceLocation where;
   bool operator==(const Condition&) const = default;
 };
@@ -34,6 +37,7 @@ struct Equipment {
   std::string id;
   std::string name;
   std::string description;
+  bool household = false;  ///< every home has it (a chair, a towel, a wall or doorway)
   SourceLocation where;
   bool operator==(const Equipment&) const = default;
 };
@@ -66,10 +70,19 @@ struct Technique {
   Duration duration;
   Frequency frequency;
   Intensity intensity = Intensity::kGentle;
+  /// Spinal movements it loads; nullopt when the YAML leaves them out (rules on movements then
+  /// match it, fail-safe), [] when it declares none.
+  std::optional<std::vector<Movement>> movements;
+  /// Body positions it is done in; nullopt when left out (fail-safe, as movements).
+  std::optional<std::vector<Position>> positions;
   Phase phase = Phase::kMain;
   TimeOfDay time_of_day = TimeOfDay::kAny;
-  std::vector<std::string> equipment;          ///< equipment ids needed
-  std::vector<std::string> contraindications;  ///< condition ids
+  std::vector<std::string> equipment;  ///< equipment ids needed
+  /// Effective contraindications (condition ids): the declared ones plus every condition with
+  /// a rule that matches; what the planner and every output use. Filled by apply_exclusions.
+  std::vector<std::string> contraindications;
+  std::vector<std::string> declared_contraindications;  ///< the YAML's own list, as written
+  std::vector<ExclusionReason> exclusions;  ///< why each effective contraindication applies
   std::string dose;
   std::vector<std::string> steps;
   std::vector<std::string> cautions;

@@ -81,9 +81,9 @@ with tempfile.TemporaryDirectory() as home:
         check(f"profile {i}: a technique twice a day is caught", r.returncode == 65 and "constraint broken" in r.stderr, r.stderr)
 
         bad = copy.deepcopy(plan)
-        bad["profile"].setdefault("conditions", []).append("acute-neck-injury")
+        bad["profile"].setdefault("conditions", []).append("dvt")
         d, s = first_item(bad)
-        s["items"][0] = {"technique": "chin-tuck", "name": "Chin tuck", "minutes": 3, "goals": {}}
+        s["items"][0] = {"technique": "neck-shoulder-self-massage", "name": "Neck and upper trapezius self-massage", "minutes": 6, "goals": {}}
         r = score_of(bad, home, f"p{i}-contra")
         check(f"profile {i}: a contraindicated technique is caught", r.returncode == 65 and "constraint broken" in r.stderr, r.stderr)
 

@@ -138,6 +138,15 @@ TEST_CASE("snapshot: every field round-trips exactly, doubles bit for bit") {
   t.duration = {2, 3, 4};
   t.frequency = {5, 36.25};
   t.intensity = mp::model::Intensity::kFirm;
+  t.movements = std::vector<mp::model::Movement>{};  // declared empty, not left out
+  t.positions = std::vector<mp::model::Position>{mp::model::Position{}};
+  t.declared_contraindications = {"c"};
+  mp::model::ExclusionReason reason;
+  reason.condition = "c";
+  reason.rule = std::size_t{2};
+  reason.why = "{kind: [breathing]}";
+  reason.undeclared = {"movements"};
+  t.exclusions = {reason};
   t.phase = mp::model::Phase::kCoolDown;
   t.time_of_day = mp::model::TimeOfDay::kEvening;
   t.equipment = {"e"};
@@ -186,12 +195,18 @@ TEST_CASE("snapshot: every field round-trips exactly, doubles bit for bit") {
   c.red_flag = true;
   c.urgent = true;
   c.advice = "see someone";
+  mp::model::ExclusionRule rule;
+  rule.kind = std::vector<mp::model::Kind>{mp::model::Kind::kBreathing};
+  rule.technique = std::vector<std::string>{"t"};
+  rule.where = at("c.yaml", 4, 7);
+  c.excludes = {rule, mp::model::ExclusionRule{}};
   c.where = at("c.yaml", 2, 2);
   entries.conditions.push_back({c, {}});
   mp::model::Equipment e;
   e.id = "e";
   e.name = "E";
   e.description = "ed";
+  e.household = true;
   e.where = at("e.yaml", 3, 3);
   entries.equipment.push_back({e, {}});
 

@@ -1,0 +1,36 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model/error.hpp"
+#include "model/exclusion_rule.hpp"
+#include "model/library.hpp"
+
+namespace mp::model {
+
+/// Whether a rule matches a technique, and which of the rule's attributes matched only because
+/// the technique does not declare them (fail-safe: an undeclared attribute matches).
+struct RuleMatch {
+  bool matches = false;
+  std::vector<std::string> undeclared;  ///< attribute names, in kRuleAttributeNames order
+};
+
+/// Matches one rule against one technique (SPEC §3, v2): every attribute the rule names must
+/// match; movements or positions the technique leaves out (nullopt, not []) match.
+RuleMatch match_rule(const ExclusionRule& rule, const Technique& technique);
+
+/// Every reason a condition contraindicates technique: its own declared list first, in the order
+/// written, then each matching rule of each condition (conditions in the order given).
+std::vector<ExclusionReason> exclusions_of(const Technique& technique,
+                                           const std::vector<Condition>& conditions);
+
+/// Computes every technique's effective contraindications (declared ones first, then the
+/// conditions whose rules match, in id order) and the reasons behind them. Call once after every
+/// source is merged, so conditions apply to techniques from any source.
+void apply_exclusions(Library& library);
+
+/// One warning per technique and undeclared attribute that a rule matched fail-safe, located at
+/// the technique: it tells the author which attribute to declare and which rules hit it.
+std::vector<Diagnostic> undeclared_attribute_warnings(const Library& library);
+
+}  // namespace mp::model
