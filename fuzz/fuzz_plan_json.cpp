@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "builtin/builtin.hpp"
 #include "library/loader.hpp"
 #include "library/plan_reader.hpp"
 #include "model/error.hpp"
@@ -11,7 +12,7 @@
 #include "planner/score.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const mp::model::Library library = mp::library::load_builtin_library();
+  static const mp::model::Library library = mp::builtin::load();
   std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
     auto plan = mp::library::read_plan_json(text, "fuzz.json", library);

@@ -4,13 +4,14 @@
 #include <cstdint>
 #include <string_view>
 
+#include "builtin/builtin.hpp"
 #include "library/loader.hpp"
 #include "library/profile_reader.hpp"
 #include "model/error.hpp"
 #include "model/profile_rules.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const mp::model::Library library = mp::library::load_builtin_library();
+  static const mp::model::Library library = mp::builtin::load();
   std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
     auto profile = mp::library::read_profile(text, "fuzz.yaml", &library);

@@ -11,7 +11,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "library/loader.hpp"
+#include "builtin/builtin.hpp"
 
 namespace {
 
@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   const std::string path = argv[argc - 1];
   std::string matrix;
   try {
-    matrix = mp::exporter::safety_matrix_markdown(mp::library::load_builtin_library());
+    matrix = mp::exporter::safety_matrix_markdown(mp::builtin::load());
   } catch (const std::exception& e) {
     std::cerr << "mp_safety_matrix: the built-in library does not load: " << e.what() << '\n';
     return 65;

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <ostream>
 
+#include "builtin/builtin.hpp"
 #include "cli/context.hpp"
 #include "library/yaml_tree.hpp"
 #include "model/error.hpp"
@@ -49,7 +50,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
 
 library::Source read_source(const std::string& path, const std::string& label) {
   const std::size_t limit = library::YamlLimits{}.max_bytes;
-  library::Source source{label, {}};
+  library::Source source{label, {}, {}};
   std::error_code ec;
   if (!fs::exists(path, ec))
     throw Error(ExitCode::kNoInput, fmt::format("cannot read '{}': no such file or folder", path));
@@ -82,7 +83,7 @@ std::string config_dir() {
 
 model::Library load_library(const Context& ctx, const std::vector<std::string>& extra_paths) {
   std::vector<library::Source> sources;
-  if (!ctx.global.no_builtin) sources.push_back(library::builtin_source());
+  if (!ctx.global.no_builtin) sources.push_back(builtin::source());
   if (auto dir = config_dir(); !dir.empty()) {
     std::error_code ec;
     auto user = fs::path(dir) / "routines";

@@ -6,7 +6,7 @@
 #include <array>
 #include <map>
 
-#include "library/builtin.hpp"
+#include "library/entries.hpp"
 #include "library/exclusion_reader.hpp"
 #include "library/reader.hpp"
 #include "library/yaml_tree.hpp"
@@ -21,21 +21,6 @@ using model::Equipment;
 using model::Goal;
 using model::Routine;
 using model::Technique;
-
-template <typename T>
-struct Entry {
-  T value;
-  std::vector<Reference> references;
-};
-
-/// Every entry of one source, in reading order.
-struct SourceEntries {
-  std::vector<Entry<Technique>> techniques;
-  std::vector<Entry<Routine>> routines;
-  std::vector<Entry<Goal>> goals;
-  std::vector<Entry<Condition>> conditions;
-  std::vector<Entry<Equipment>> equipment;
-};
 
 constexpr std::array<std::string_view, 5> kTopKeys{"techniques", "routines", "goals", "conditions",
                                                    "equipment"};
@@ -415,6 +400,18 @@ bool by_location(const Diagnostic& a, const Diagnostic& b) {
          std::tie(b.where.file, b.where.line, b.where.column);
 }
 
+// A compiled source's entries as they are; else every file of the source read in order.
+SourceEntries read_source_entries(const Source& source, std::vector<Diagnostic>& diagnostics) {
+  if (source.compiled) return *source.compiled;
+  SourceEntries entries;
+  for (const auto& file : source.files) {
+    Reader reader(file.name, diagnostics);
+    for (const auto& doc : parse_yaml(file.text, file.name, diagnostics))
+      read_document(reader, doc, entries);
+  }
+  return entries;
+}
+
 }  // namespace
 
 LoadResult load_sources(const std::vector<Source>& sources) {
@@ -422,13 +419,8 @@ LoadResult load_sources(const std::vector<Source>& sources) {
   LoadResult result;
   Merged all;
   for (const auto& source : sources) {
-    SourceEntries entries;
     std::vector<Diagnostic> source_diagnostics;
-    for (const auto& file : source.files) {
-      Reader reader(file.name, source_diagnostics);
-      for (const auto& doc : parse_yaml(file.text, file.name, source_diagnostics))
-        read_document(reader, doc, entries);
-    }
+    SourceEntries entries = read_source_entries(source, source_diagnostics);
     merge("goal", entries.goals, all.goals, source_diagnostics, result.notes);
     merge("condition", entries.conditions, all.conditions, source_diagnostics, result.notes);
     merge("equipment", entries.equipment, all.equipment, source_diagnostics, result.notes);
@@ -458,21 +450,14 @@ LoadResult load_sources(const std::vector<Source>& sources) {
   return result;
 }
 
-Source builtin_source() {
-  Source s{"built-in", {}};
-  for (const auto& f : builtin_files())
-    s.files.push_back(FileText{std::string(f.name), std::string(f.text)});
-  return s;
+model::Library load_library_text(std::string_view text, const std::string& name) {
+  return load_sources({Source{name, {FileText{name, std::string(text)}}, nullptr}}).library;
 }
 
-model::Library load_builtin_library() { return load_sources({builtin_source()}).library; }
-
-model::Library load_library_text(std::string_view text, const std::string& name,
-                                 bool with_builtin) {
-  std::vector<Source> sources;
-  if (with_builtin) sources.push_back(builtin_source());
-  sources.push_back(Source{name, {FileText{name, std::string(text)}}});
-  return load_sources(sources).library;
+SourceEntries compile_source(const Source& source) {
+  (void)load_sources({source});  // every check, references included; throws on any problem
+  std::vector<Diagnostic> diagnostics;
+  return read_source_entries(source, diagnostics);
 }
 
 }  // namespace mp::library

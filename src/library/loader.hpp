@@ -1,8 +1,10 @@
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "library/entries.hpp"
 #include "model/library.hpp"
 
 namespace mp::library {
@@ -18,6 +20,9 @@ struct FileText {
 struct Source {
   std::string label;  ///< "built-in", "user folder …", "--library PATH": for -v notes
   std::vector<FileText> files;
+  /// When set, the source's entries already read and checked (the built-in library, compiled
+  /// at build time): used instead of parsing the files, which then only give their names.
+  std::shared_ptr<const SourceEntries> compiled = nullptr;
 };
 
 /// A loaded library plus the notes -v prints (which entry replaced which).
@@ -30,14 +35,11 @@ struct LoadResult {
 /// (exit 65) listing every problem found in every file.
 LoadResult load_sources(const std::vector<Source>& sources);
 
-/// The built-in library's files (routines/*.yaml, embedded at build time).
-Source builtin_source();
+/// One YAML text as a library (tests, fuzzing).
+model::Library load_library_text(std::string_view text, const std::string& name = "<text>");
 
-/// The built-in library alone; throws mp::DiagnosticError if it does not validate.
-model::Library load_builtin_library();
-
-/// One YAML text as a library (tests, fuzzing); with_builtin puts the built-in library first.
-model::Library load_library_text(std::string_view text, const std::string& name = "<text>",
-                                 bool with_builtin = false);
+/// Reads one source and checks it alone, as load_sources does; throws mp::DiagnosticError listing
+/// every problem. The entries are what a compiled Source carries (the built-in library's form).
+SourceEntries compile_source(const Source& source);
 
 }  // namespace mp::library

@@ -12,6 +12,7 @@ struct Reference {
   SourceLocation where;
   std::string owner;  ///< "technique 'x'", for messages
   int minutes = 0;    ///< routine steps: minutes to check against the technique's range; 0: none
+  bool operator==(const Reference&) const = default;
 };
 
 }  // namespace mp::library

@@ -29,6 +29,7 @@ struct ExclusionRule {
   std::optional<std::vector<std::string>> equipment;  ///< equipment ids
   std::optional<std::vector<std::string>> technique;  ///< technique ids
   SourceLocation where;
+  bool operator==(const ExclusionRule&) const = default;
 };
 
 /// The rule as one line of flow YAML, attributes in kRuleAttributeNames order:
@@ -42,6 +43,7 @@ struct ExclusionReason {
   std::string why;                  ///< "listed by the technique" or the rule as text
   /// Attributes the rule names that the technique does not declare (it matched fail-safe).
   std::vector<std::string> undeclared;
+  bool operator==(const ExclusionReason&) const = default;
 };
 
 /// The why of a contraindication the technique lists itself.

@@ -17,6 +17,7 @@ struct Goal {
   std::string description;
   double weekly_target_minutes = 60;
   SourceLocation where;
+  bool operator==(const Goal&) const = default;
 };
 
 /// A health condition; red flags stop planning.
@@ -28,6 +29,7 @@ struct Condition {
   std::string advice;
   std::vector<ExclusionRule> excludes;  ///< a technique matching any rule is contraindicated
   SourceLocation where;
+  bool operator==(const Condition&) const = default;
 };
 
 /// A piece of equipment a technique may need.
@@ -37,6 +39,7 @@ struct Equipment {
   std::string description;
   bool household = false;  ///< every home has it: assumed unless the profile says household: false
   SourceLocation where;
+  bool operator==(const Equipment&) const = default;
 };
 
 /// Whole minutes, 1 <= min <= default <= max.
@@ -44,12 +47,14 @@ struct Duration {
   int min = 1;
   int default_minutes = 1;  ///< YAML key "default"
   int max = 1;
+  bool operator==(const Duration&) const = default;
 };
 
 /// How often a technique may be used.
 struct Frequency {
   int max_per_week = 7;
   double min_rest_hours = 0;
+  bool operator==(const Frequency&) const = default;
 };
 
 /// A technique: one practice with its dose, safety data and goal weights.
@@ -83,6 +88,7 @@ struct Technique {
   std::vector<std::string> cautions;
   std::vector<std::string> sources;
   SourceLocation where;
+  bool operator==(const Technique&) const = default;
 };
 
 /// One step of a routine.
@@ -90,6 +96,7 @@ struct RoutineStep {
   std::string technique;
   int minutes = 1;
   SourceLocation where;
+  bool operator==(const RoutineStep&) const = default;
 };
 
 /// A named sequence of techniques.
@@ -99,6 +106,7 @@ struct Routine {
   std::string description;
   std::vector<RoutineStep> steps;
   SourceLocation where;
+  bool operator==(const Routine&) const = default;
 };
 
 /// A whole library after merging every source; entries sorted by id.
@@ -117,6 +125,7 @@ struct Library {
   [[nodiscard]] const Equipment* find_equipment(std::string_view id) const;
   /// Sorts every list by id (call after building by hand).
   void sort_by_id();
+  bool operator==(const Library&) const = default;
 };
 
 }  // namespace mp::model

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "builtin/builtin.hpp"
 #include "cli/plan_flags.hpp"
 #include "library/loader.hpp"
 #include "library/profile_reader.hpp"
@@ -17,7 +18,7 @@ using mp::cli::PlanFlags;
 namespace {
 
 const m::Library& builtin() {
-  static const m::Library library = mp::library::load_builtin_library();
+  static const m::Library library = mp::builtin::load();
   return library;
 }
 

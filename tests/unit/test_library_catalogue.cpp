@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "builtin/builtin.hpp"
 #include "library/loader.hpp"
 #include "model/enums.hpp"
 #include "model/error.hpp"
@@ -36,7 +37,7 @@ using mp::model::Technique;
 const Library& builtin() {
   static const Library library = [] {
     try {
-      return mp::library::load_builtin_library();
+      return mp::builtin::load();
     } catch (const mp::DiagnosticError& e) {
       for (const auto& d : e.diagnostics()) MESSAGE(mp::format_diagnostic(d));
       throw;
@@ -714,7 +715,7 @@ TEST_CASE("catalogue: professional durations stay inside what their dose texts s
 }
 
 TEST_CASE("catalogue: a user's firm neck massage is excluded by the built-in conditions as is") {
-  const Library lib = mp::library::load_library_text(R"(
+  const Library lib = mp::builtin::load_with_text(R"(
 techniques:
   - id: firm-neck-press
     name: Firm neck press with the head tipped back
@@ -727,7 +728,7 @@ techniques:
     positions: [sitting]
     steps: ["Tip the head back.", "Press firmly either side of the spine."]
 )",
-                                                     "user.yaml", /*with_builtin=*/true);
+                                                     "user.yaml");
   const Technique* t = lib.find_technique("firm-neck-press");
   REQUIRE(t != nullptr);
   for (const char* c :

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "builtin/builtin.hpp"
 #include "library/loader.hpp"
 #include "library/reader.hpp"
 #include "library/yaml_tree.hpp"
@@ -17,7 +18,10 @@ namespace {
 // Loads text alone and returns the diagnostics it produced (empty when it loads).
 std::vector<Diagnostic> problems(const std::string& text, bool with_builtin = false) {
   try {
-    lib::load_library_text(text, "t.yaml", with_builtin);
+    if (with_builtin)
+      mp::builtin::load_with_text(text, "t.yaml");
+    else
+      lib::load_library_text(text, "t.yaml");
   } catch (const DiagnosticError& e) {
     return e.diagnostics();
   }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "builtin/builtin.hpp"
 #include "export/export.hpp"
 #include "library/loader.hpp"
 #include "library/plan_reader.hpp"
@@ -18,7 +19,7 @@ namespace lib = mp::library;
 namespace {
 
 const m::Library& builtin() {
-  static const m::Library library = lib::load_builtin_library();
+  static const m::Library library = mp::builtin::load();
   return library;
 }
 

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "builtin/builtin.hpp"
 #include "library/loader.hpp"
 #include "model/exclusions.hpp"
 
@@ -249,12 +250,12 @@ TEST_CASE("rules: a new user technique is excluded by an earlier source's condit
 }
 
 TEST_CASE("rules: a user's condition applies to the built-in techniques") {
-  auto l = lib::load_library_text(R"(conditions:
+  auto l = mp::builtin::load_with_text(R"(conditions:
   - id: my-breathing-trouble
     name: My breathing trouble
     excludes: [{kind: [breathing]}]
 )",
-                                  "mine.yaml", true);
+                                       "mine.yaml");
   int excluded = 0;
   for (const auto& t : l.techniques) {
     bool has = std::find(t.contraindications.begin(), t.contraindications.end(),
