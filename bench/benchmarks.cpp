@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "export/export.hpp"
 #include "builtin/builtin.hpp"
+#include "export/export.hpp"
 #include "library/loader.hpp"
 #include "model/calendar.hpp"
 #include "planner/constraints.hpp"

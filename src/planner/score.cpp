@@ -1,8 +1,8 @@
 #include "planner/score.hpp"
 
 #include <algorithm>
-#include <set>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 

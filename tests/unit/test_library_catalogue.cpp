@@ -728,7 +728,7 @@ techniques:
     positions: [sitting]
     steps: ["Tip the head back.", "Press firmly either side of the spine."]
 )",
-                                                     "user.yaml");
+                                                  "user.yaml");
   const Technique* t = lib.find_technique("firm-neck-press");
   REQUIRE(t != nullptr);
   for (const char* c :
