@@ -1,24 +1,12 @@
 #include <ostream>
 
+#include "export/csv_field.hpp"
 #include "export/export.hpp"
 #include "export/plan_view.hpp"
 #include "export/utf8.hpp"
 
 namespace mp::exporter {
 namespace {
-
-/// One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled.
-std::string csv_field(std::string_view raw) {
-  std::string value = sanitize_utf8(raw);
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
 
 void write_row(std::ostream& out, std::initializer_list<std::string_view> fields) {
   bool first = true;

@@ -3,6 +3,7 @@
 
 #include <ostream>
 
+#include "export/csv_field.hpp"
 #include "export/json_writer.hpp"
 #include "export/report.hpp"
 #include "export/utf8.hpp"
@@ -42,17 +43,6 @@ std::string symptoms_of(const model::Symptoms& s) {
   add("headache", s.headache);
   add("stress", s.stress);
   return out;
-}
-
-std::string csv_field(std::string_view raw) {
-  std::string value = sanitize_utf8(raw);
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
 }
 
 template <class T>
