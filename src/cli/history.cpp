@@ -28,7 +28,9 @@ int run_history(const Context& ctx, const HistoryFlags& f) {
   model::Date to = f.to.empty() ? model::Date{std::chrono::year{9999}, std::chrono::December,
                                               std::chrono::day{31}}
                                 : parse_day("--to", f.to);
-  if (from && *from > to) throw Error(ExitCode::kUsage, "--from is after --to");
+  if (from && *from > to)
+    throw Error(ExitCode::kUsage, fmt::format("--from {} is after --to {}",
+                                              model::format_date(*from), model::format_date(to)));
   history::Store store(history_path(ctx), history::OpenMode::kRead);
   std::vector<model::Entry> entries;
   exporter::SessionsById sessions;

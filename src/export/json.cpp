@@ -128,6 +128,18 @@ void write_json(std::ostream& out, const model::Plan& plan, const model::Library
     json.end_object();
   }
   json.end_array();
+  json.key("held_back").begin_array();
+  for (const auto& held : plan.held_back) {
+    json.begin_object();
+    json.key("technique").value(held.technique);
+    json.key("goal").value(held.goal);
+    json.key("share_cap").value(held.share_cap);
+    json.key("weeks").begin_array();
+    for (int week : held.weeks) json.value(week);
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
   // Only an adapted plan (plan --adapt) carries the key, so other plans read as before.
   if (!plan.adaptations.empty()) {
     json.key("adaptations").begin_array();

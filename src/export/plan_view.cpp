@@ -70,6 +70,23 @@ std::vector<std::pair<std::string, double>> served_goals(const model::Plan& plan
   return out;
 }
 
+std::string held_back_reason(const model::HeldBack& held, int days) {
+  const auto blocks = static_cast<std::size_t>((days + 6) / 7);
+  std::string weeks;
+  if (blocks > 1 && held.weeks.size() >= blocks) {
+    weeks = " every week";
+  } else if (blocks > 1 && !held.weeks.empty()) {
+    weeks = held.weeks.size() == 1 ? " in week " : " in weeks ";
+    for (std::size_t i = 0; i < held.weeks.size(); ++i) {
+      if (i > 0) weeks += i + 1 == held.weeks.size() ? " and " : ", ";
+      weeks += std::to_string(held.weeks[i]);
+    }
+  }
+  const long percent = std::lround(held.share_cap * 100);
+  return "carries its full share of " + held.goal + " (" + std::to_string(percent) +
+         "% of the weekly target)" + weeks + "; more of it adds nothing to that goal's weekly part";
+}
+
 std::string format_number(double value) {
   if (!std::isfinite(value)) return "0";
   char buf[64];

@@ -26,6 +26,10 @@ std::string session_title(const model::PlannedSession& session, const model::Lib
 std::vector<std::pair<std::string, double>> served_goals(const model::Plan& plan,
                                                          const model::Library& library,
                                                          std::string_view technique);
+/// --explain's words for a technique held back by its share of a goal: "carries its full share of
+/// stress (34% of the weekly target) in weeks 1 and 3; more of it adds nothing to that goal's
+/// weekly part". `days` is the plan's horizon (one block: no weeks named; all: "every week").
+std::string held_back_reason(const model::HeldBack& held, int days);
 /// A double in the shortest form that reads back exactly ("0.5", "3", "0.1").
 std::string format_number(double value);
 /// "Monday", … for a weekday index (Monday = 0).

@@ -206,6 +206,16 @@ void write_text(std::ostream& out, const model::Plan& plan, const model::Library
                 4, kWidth - 4);
     }
   }
+  if (options.explain && !plan.held_back.empty()) {
+    p << "\n";
+    p.paint(kBold, "Held back (at their share of a goal)");
+    p << "\n";
+    for (const auto& held : plan.held_back) {
+      p << "  ";
+      p.wrapped({}, printable(held.technique + ": " + held_back_reason(held, plan.days), true), 4,
+                kWidth - 4);
+    }
+  }
   if (options.explain && !plan.excluded.empty()) {
     p << "\n";
     p.paint(kBold, "Left out");

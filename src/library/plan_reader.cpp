@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "library/profile_reader.hpp"
@@ -12,9 +13,9 @@
 namespace mp::library {
 namespace {
 
-constexpr std::array<std::string_view, 10> kPlanKeys{"schema",   "generator",  "start", "days",
-                                                     "profile",  "score",      "plan",  "warnings",
-                                                     "excluded", "adaptations"};
+constexpr std::array<std::string_view, 11> kPlanKeys{
+    "schema", "generator", "start",    "days",      "profile",    "score",
+    "plan",   "warnings",  "excluded", "held_back", "adaptations"};
 constexpr std::array<std::string_view, 2> kScoreKeys{"total", "goals"};
 constexpr std::array<std::string_view, 4> kGoalScoreKeys{"weekly", "daily", "score", "share_cap"};
 constexpr std::array<std::string_view, 3> kDayKeys{"date", "weekday", "sessions"};
@@ -22,6 +23,7 @@ constexpr std::array<std::string_view, 5> kSessionKeys{"start", "end", "kind", "
 constexpr std::array<std::string_view, 5> kItemKeys{"technique", "name", "minutes", "goals",
                                                     "score_share"};
 constexpr std::array<std::string_view, 2> kExcludedKeys{"technique", "reason"};
+constexpr std::array<std::string_view, 4> kHeldBackKeys{"technique", "goal", "share_cap", "weeks"};
 constexpr std::array<std::string_view, 3> kAdaptationKeys{"technique", "factor", "reason"};
 constexpr double kMaxFactor = 100;  // far beyond any rule of docs/planning.md
 constexpr int kMaxPlanDays = 5 * 366;
@@ -57,6 +59,24 @@ void read_score(Reader& r, const YamlNode& node, model::Score& score) {
       score.goals[*id] = gs;
     }
   }
+}
+
+/// One "held_back" entry; its weeks must lie in the plan's horizon of `days` days.
+model::HeldBack read_held_back(Reader& r, const YamlNode& node, int days) {
+  Reader::Map m(r, node, "held_back entry", kHeldBackKeys);
+  model::HeldBack held;
+  if (const YamlNode* v = m.require("technique"))
+    if (auto id = r.read_id(*v, "technique")) held.technique = *id;
+  if (const YamlNode* v = m.require("goal"))
+    if (auto id = r.read_id(*v, "goal")) held.goal = *id;
+  if (const YamlNode* v = m.require("share_cap"))
+    if (auto d = r.read_number(*v, "share_cap", 0, 1)) held.share_cap = *d;
+  if (const YamlNode* v = m.require("weeks"); v && r.expect_list(*v, "weeks")) {
+    const long long weeks = std::max(1, (days + 6) / 7);
+    for (const auto& w : v->children)
+      if (auto k = r.read_int(w, "week", 1, weeks)) held.weeks.push_back(int(*k));
+  }
+  return held;
 }
 
 std::optional<model::PlanItem> read_item(Reader& r, const YamlNode& node,
@@ -182,6 +202,10 @@ model::Plan read_plan_json(std::string_view text, const std::string& file,
           plan.excluded.push_back(std::move(x));
         }
       }
+      if (const YamlNode* n = m.get("held_back"); n && r.expect_list(*n, "held_back"))
+        for (const auto& e : n->children)
+          if (r.expect_map(e, "a held_back entry"))
+            plan.held_back.push_back(read_held_back(r, e, plan.days));
       if (const YamlNode* n = m.get("adaptations"); n && r.expect_list(*n, "adaptations")) {
         for (const auto& e : n->children) {
           if (!r.expect_map(e, "an adaptation")) continue;

@@ -53,6 +53,16 @@ struct Exclusion {
   std::string reason;
 };
 
+/// A technique the plan uses less than it could for one goal: in the listed week blocks its minutes
+/// already carry its share σ_g of the goal's weekly target (SPEC §4, v2), so more of it would add
+/// nothing to that goal's weekly part. --explain shows it as "held back".
+struct HeldBack {
+  std::string technique;
+  std::string goal;
+  double share_cap = 1;    ///< σ_g
+  std::vector<int> weeks;  ///< week blocks, counted from 1, in order
+};
+
 /// A whole plan over the horizon.
 struct Plan {
   Date start;
@@ -62,6 +72,7 @@ struct Plan {
   Score score;
   std::vector<std::string> warnings;
   std::vector<Exclusion> excluded;
+  std::vector<HeldBack> held_back;      ///< techniques at their share of a goal (v2 variety)
   std::vector<Adaptation> adaptations;  ///< plan --adapt: weight factors learned from history
 };
 

@@ -159,6 +159,7 @@ void finish(model::Plan& plan, const model::Library& library) {
                      });
   plan.score = compute_score(plan, library);
   fill_score_shares(plan, library);
+  plan.held_back = shares_reached(plan, library);
   std::sort(plan.excluded.begin(), plan.excluded.end(),
             [](const model::Exclusion& a, const model::Exclusion& b) {
               return a.technique < b.technique;

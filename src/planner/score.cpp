@@ -10,40 +10,81 @@
 
 namespace mp::planner {
 
-model::Score compute_score(const model::Plan& plan, const model::Library& library) {
-  auto goals = scored_goals(plan.profile, library);
+namespace {
+
+/// What the score of a plan is computed from: the scored goals with their caps, each day's
+/// effective minutes per goal and each technique's per block (SPEC §4).
+struct Tally {
+  std::vector<ScoredGoal> goals;
+  std::vector<char> selfcare;
+  std::vector<double> coverage;                              // [d · G + g]
+  std::map<std::string, std::vector<double>> per_technique;  // id → [k · G + g]
+};
+
+Tally tally(const model::Plan& plan, const model::Library& library) {
+  Tally out;
+  out.goals = scored_goals(plan.profile, library);
   const int days = static_cast<int>(plan.plan.size());
-  const std::size_t n_goals = goals.size();
+  const std::size_t n_goals = out.goals.size();
   std::vector<int> weekdays;
   for (const auto& day : plan.plan) weekdays.push_back(day.weekday);
-  set_share_caps(goals, library, plan.profile, plan_shape(plan.profile, weekdays));
-  // c[d * G + g]: effective minutes for goal g on day d; per technique, the same per block.
-  std::vector<double> c(static_cast<std::size_t>(days) * n_goals, 0.0);
-  std::map<std::string, std::vector<double>> per_technique;
+  set_share_caps(out.goals, library, plan.profile, plan_shape(plan.profile, weekdays));
+  out.coverage.assign(static_cast<std::size_t>(days) * n_goals, 0.0);
   const std::size_t block_size = static_cast<std::size_t>(block_count(days)) * n_goals;
-  std::vector<char> selfcare;
   for (int d = 0; d < days; ++d) {
     const auto& day = plan.plan[static_cast<std::size_t>(d)];
     const int wd = day.weekday;
-    selfcare.push_back(wd >= 0 && wd <= 6 && plan.profile.weekdays[static_cast<std::size_t>(wd)]);
+    out.selfcare.push_back(wd >= 0 && wd <= 6 &&
+                           plan.profile.weekdays[static_cast<std::size_t>(wd)]);
     for (const auto& session : day.sessions) {
       for (const auto& item : session.items) {
         const model::Technique* t = library.find_technique(item.technique);
         if (t == nullptr) continue;
-        auto& tb = per_technique[t->id];
+        auto& tb = out.per_technique[t->id];
         if (tb.empty()) tb.assign(block_size, 0.0);
         for (std::size_t g = 0; g < n_goals; ++g) {
-          auto it = t->goals.find(goals[g].id);
+          auto it = t->goals.find(out.goals[g].id);
           if (it == t->goals.end()) continue;
-          c[static_cast<std::size_t>(d) * n_goals + g] += it->second * item.minutes;
+          out.coverage[static_cast<std::size_t>(d) * n_goals + g] += it->second * item.minutes;
           tb[static_cast<std::size_t>(block_of(d)) * n_goals + g] += it->second * item.minutes;
         }
       }
     }
   }
+  return out;
+}
+
+}  // namespace
+
+model::Score compute_score(const model::Plan& plan, const model::Library& library) {
+  Tally t = tally(plan, library);
   std::vector<std::vector<double>> technique_blocks;
-  for (auto& [id, tb] : per_technique) technique_blocks.push_back(std::move(tb));
-  return ScoreModel(std::move(goals), std::move(selfcare)).evaluate(c, technique_blocks);
+  for (auto& [id, tb] : t.per_technique) technique_blocks.push_back(std::move(tb));
+  return ScoreModel(std::move(t.goals), std::move(t.selfcare))
+      .evaluate(t.coverage, technique_blocks);
+}
+
+std::vector<model::HeldBack> shares_reached(const model::Plan& plan,
+                                            const model::Library& library) {
+  const Tally t = tally(plan, library);
+  const ScoreModel model(t.goals, t.selfcare);
+  // A relative tolerance: a share met exactly by whole minutes must count as reached.
+  constexpr double kTolerance = 1e-9;
+  std::vector<model::HeldBack> out;
+  for (const auto& [id, blocks] : t.per_technique) {
+    for (int g = 0; g < model.goals(); ++g) {
+      if (!model.capped(g)) continue;
+      model::HeldBack held{id, model.goal(g).id, model.goal(g).share_cap, {}};
+      for (int k = 0; k < model.blocks(); ++k) {
+        const double cap = model.credit_cap(k, g);
+        const double credit =
+            blocks[static_cast<std::size_t>(k) * t.goals.size() + static_cast<std::size_t>(g)];
+        if (cap > 0 && credit >= cap * (1 - kTolerance)) held.weeks.push_back(k + 1);
+      }
+      if (!held.weeks.empty()) out.push_back(std::move(held));
+    }
+  }
+  return out;
 }
 
 void fill_score_shares(model::Plan& plan, const model::Library& library) {

@@ -11,6 +11,11 @@ namespace mp::planner {
 /// does not know are left out.
 model::Score compute_score(const model::Plan& plan, const model::Library& library);
 
+/// The techniques that, in some week blocks, carry their full share σ_g of a capped goal's
+/// target (v2 variety): more of them would add nothing to that goal's weekly part. Sorted by
+/// technique, then goal in profile order.
+std::vector<model::HeldBack> shares_reached(const model::Plan& plan, const model::Library& library);
+
 /// The score of each week block alone (SPEC §4 on that block's days), in order: what the html
 /// page draws under each week.
 std::vector<model::Score> week_scores(const model::Plan& plan, const model::Library& library);

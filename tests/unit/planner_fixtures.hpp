@@ -110,6 +110,7 @@ using mp::planner::check_constraints;
 using mp::planner::compute_score;
 using mp::planner::make_plan;
 using mp::planner::PlanRequest;
+using mp::planner::shares_reached;
 
 // A small library in the words of the built-in one. 2026-11-23 is a Monday.
 inline mp::model::Library sample_library() {

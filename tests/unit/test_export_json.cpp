@@ -45,6 +45,7 @@ TEST_CASE("export json: a small plan, byte for byte (massage-plan/plan@1)") {
   plan.plan = {mon, tue};
   plan.score.total = 0.55;
   plan.score.goals["tension-headache"] = {0.6, 0.5, 0.55};
+  plan.held_back = {{"chin-tuck", "tension-headache", 0.5, {1}}};
 
   CHECK(json_of(plan, lib) == R"({
   "schema": "massage-plan/plan@1",
@@ -142,7 +143,17 @@ TEST_CASE("export json: a small plan, byte for byte (massage-plan/plan@1)") {
     }
   ],
   "warnings": [],
-  "excluded": []
+  "excluded": [],
+  "held_back": [
+    {
+      "technique": "chin-tuck",
+      "goal": "tension-headache",
+      "share_cap": 0.5,
+      "weeks": [
+        1
+      ]
+    }
+  ]
 }
 )");
 }

@@ -100,6 +100,7 @@ TEST_CASE("plan reader: what the JSON writer writes, the reader reads back") {
   }
   plan.score.total = 0.25;
   plan.score.goals["stress-reduction"] = m::GoalScore{0.2, 0.3, 0.25};
+  plan.held_back = {m::HeldBack{"slow-breathing", "stress-reduction", 0.34, {1}}};
   std::ostringstream json;
   mp::exporter::write_plan(json, mp::exporter::Format::kJson, plan, builtin(), {});
 
@@ -117,6 +118,11 @@ TEST_CASE("plan reader: what the JSON writer writes, the reader reads back") {
   CHECK(back.plan[1].sessions.at(0).items.at(0).technique == "slow-breathing");
   CHECK(back.score.total == plan.score.total);
   CHECK(back.score.goals.at("stress-reduction").daily == 0.3);
+  REQUIRE(back.held_back.size() == 1);
+  CHECK(back.held_back[0].technique == "slow-breathing");
+  CHECK(back.held_back[0].goal == "stress-reduction");
+  CHECK(back.held_back[0].share_cap == 0.34);
+  CHECK(back.held_back[0].weeks == std::vector<int>{1});
 }
 
 TEST_CASE("plan reader: problems are located, with the same words as everywhere else") {
@@ -157,6 +163,15 @@ TEST_CASE("plan reader: problems are located, with the same words as everywhere 
                  {"time": "07:15", "minutes": 10}]})")) ==
           std::vector<std::string>{
               "p.json:6:18: error: session at 07:15 overlaps the session at 07:00"});
+  }
+  SUBCASE("a held-back week outside the plan's weeks") {
+    std::string text = plan_json(kGoodDay);
+    text.replace(text.find("\"excluded\""), 0,
+                 R"("held_back": [{"technique": "slow-breathing", "goal": "stress-reduction", )"
+                 R"("share_cap": 0.34, "weeks": [2]}],)"
+                 "\n  ");
+    CHECK(problems(text) ==
+          std::vector<std::string>{"p.json:11:106: error: week must be between 1 and 1, not 2"});
   }
   SUBCASE("not one JSON document") {
     CHECK(problems("") ==

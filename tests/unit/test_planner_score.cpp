@@ -179,3 +179,60 @@ TEST_CASE("planner: a planned week with variety uses several techniques and resc
       for (const auto& item : s.items) used_v1.insert(item.technique);
   CHECK(used_v1 == std::set<std::string>{"a-relaxation"});  // best per minute, every day
 }
+
+TEST_CASE("planner: shares_reached names each technique at its share of a goal, and the weeks") {
+  mp::model::Library lib;
+  lib.goals = {goal("tension-headache", 70)};
+  lib.techniques = {technique("a-relaxation", {{"tension-headache", 1.0}}, 5, 20),
+                    technique("b-self-massage", {{"tension-headache", 1.0}}, 5, 20),
+                    technique("c-stretch", {{"tension-headache", 1.0}}, 5, 20)};
+  lib.sort_by_id();
+  mp::model::Profile profile;
+  profile.goals = {{"tension-headache", 1, {}}};
+  profile.sessions = {{450, 15}};
+  // σ_g = 0.34: one technique's share of a week's 70 minutes is 23.8. Week 1: relaxation 15
+  // minutes a day (105 ≥ 23.8). Week 2: relaxation once (15) and self-massage 3 × 10 (30).
+  Plan plan = empty_plan(profile, "2026-11-23", 14);
+  for (std::size_t d = 0; d < 8; ++d)
+    plan.plan[d].sessions.push_back(session(450, SessionKind::kSelf, {{"a-relaxation", 15}}));
+  for (std::size_t d = 9; d < 12; ++d)
+    plan.plan[d].sessions.push_back(session(450, SessionKind::kSelf, {{"b-self-massage", 10}}));
+  auto held = shares_reached(plan, lib);
+  REQUIRE(held.size() == 2);
+  CHECK(held[0].technique == "a-relaxation");
+  CHECK(held[0].goal == "tension-headache");
+  CHECK(held[0].share_cap == doctest::Approx(0.34));
+  CHECK(held[0].weeks == std::vector<int>{1});
+  CHECK(held[1].technique == "b-self-massage");
+  CHECK(held[1].weeks == std::vector<int>{2});
+  // Self-massage 2 × 10 = 20 < 23.8 in week 2: below its share, not held back.
+  plan.plan[11].sessions.clear();
+  held = shares_reached(plan, lib);
+  REQUIRE(held.size() == 1);
+  CHECK(held[0].technique == "a-relaxation");
+  // Variety 1 (the v1 model): nothing is capped, nothing held back.
+  plan.profile.variety = 1;
+  CHECK(shares_reached(plan, lib).empty());
+}
+
+TEST_CASE("planner: a planned week says what it held back, and --variety 1 holds back nothing") {
+  mp::model::Library lib;
+  lib.goals = {goal("tension-headache", 70)};
+  lib.techniques = {technique("a-relaxation", {{"tension-headache", 1.0}}, 5, 20),
+                    technique("b-self-massage", {{"tension-headache", 0.8}}, 5, 20),
+                    technique("c-stretch", {{"tension-headache", 0.6}}, 2, 10)};
+  lib.sort_by_id();
+  mp::model::Profile profile;
+  profile.goals = {{"tension-headache", 1, {}}};
+  profile.sessions = {{450, 15}};
+  const Plan plan = make_plan(lib, profile, week());
+  CHECK_FALSE(plan.held_back.empty());
+  for (const auto& held : plan.held_back) {
+    // Each entry is what shares_reached finds in the plan as emitted.
+    CHECK(held.goal == "tension-headache");
+    CHECK(held.weeks == std::vector<int>{1});
+  }
+  CHECK(plan.held_back.size() == shares_reached(plan, lib).size());
+  profile.variety = 1;
+  CHECK(make_plan(lib, profile, week()).held_back.empty());
+}
