@@ -33,9 +33,11 @@ std::vector<std::string> ids(const std::vector<T>& list) {
 
 bool technique_matches(const model::Technique& t, const ListOptions& o) {
   if (!o.goal.empty() && !t.goals.count(o.goal)) return false;
-  if (!o.region.empty() && std::none_of(t.regions.begin(), t.regions.end(), [&](model::Region r) {
+  // A technique that does not declare its regions is listed under none.
+  if (!o.region.empty() &&
+      (!t.regions || std::none_of(t.regions->begin(), t.regions->end(), [&](model::Region r) {
         return model::to_string(r) == o.region;
-      }))
+      })))
     return false;
   if (!o.kind.empty() && model::to_string(t.kind) != o.kind) return false;
   return true;

@@ -57,9 +57,11 @@ std::string joined(const std::vector<T>& list, F name) {
 }
 
 // A declared list of words, "none" for [], "not declared" when the technique leaves it out.
+constexpr std::string_view kNotDeclared = "not declared (rules on it match, fail-safe)";
+
 template <typename E>
 std::string declared(const std::optional<std::vector<E>>& values) {
-  if (!values) return "not declared (rules on it match, fail-safe)";
+  if (!values) return std::string(kNotDeclared);
   return joined(*values, [](E v) { return std::string(model::to_string(v)); });
 }
 
@@ -107,8 +109,10 @@ std::string render_condition(const model::Condition& c, const model::Library& li
 std::string render_technique(const model::Technique& t, const model::Library& lib) {
   std::string s = fmt::format("{} ({})\n", t.name, t.id);
   if (!t.description.empty()) s += fmt::format("  {}\n", t.description);
-  s += fmt::format("  kind:        {}, done by {}, {} intensity\n", model::to_string(t.kind),
-                   performer_words(t.performer), model::to_string(t.intensity));
+  s += fmt::format("  kind:        {}, done by {}, {}\n", model::to_string(t.kind),
+                   performer_words(t.performer),
+                   t.intensity ? fmt::format("{} intensity", model::to_string(*t.intensity))
+                               : fmt::format("intensity {}", kNotDeclared));
   s += fmt::format("  duration:    {}-{} minutes (default {})\n", t.duration.min, t.duration.max,
                    t.duration.default_minutes);
   if (!t.dose.empty()) s += fmt::format("  dose:        {}\n", t.dose);
@@ -118,7 +122,8 @@ std::string render_technique(const model::Technique& t, const model::Library& li
   s += '\n';
   s += fmt::format("  session:     {} phase, {} time of day\n", model::to_string(t.phase),
                    model::to_string(t.time_of_day));
-  s += fmt::format("  regions:     {}\n", joined(t.regions, region_words));
+  s += fmt::format("  regions:     {}\n",
+                   t.regions ? joined(*t.regions, region_words) : std::string(kNotDeclared));
   s += fmt::format("  movements:   {}\n", declared(t.movements));
   s += fmt::format("  positions:   {}\n", declared(t.positions));
   s += fmt::format("  muscles:     {}\n", joined(t.muscles, [](const auto& m) { return m; }));

@@ -42,7 +42,7 @@ void write_json(JsonWriter& w, const model::Technique& t) {
   w.key("description").value(t.description);
   w.key("kind").value(model::to_string(t.kind));
   w.key("performer").value(model::to_string(t.performer));
-  words(w.key("regions"), t.regions);
+  declared_words(w.key("regions"), t.regions);
   w.key("muscles").strings(t.muscles);
   w.key("goals").begin_object();
   for (const auto& [goal, weight] : t.goals) w.key(goal).value(weight);
@@ -56,7 +56,10 @@ void write_json(JsonWriter& w, const model::Technique& t) {
   w.key("max_per_week").value(t.frequency.max_per_week);
   w.key("min_rest_hours").value(t.frequency.min_rest_hours);
   w.end_object();
-  w.key("intensity").value(model::to_string(t.intensity));
+  if (t.intensity)
+    w.key("intensity").value(model::to_string(*t.intensity));
+  else
+    w.key("intensity").null();
   declared_words(w.key("movements"), t.movements);
   declared_words(w.key("positions"), t.positions);
   w.key("phase").value(model::to_string(t.phase));

@@ -197,7 +197,10 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
                                  : "performer 'therapist' needs kind 'professional'");
     }
   }
-  read_enum_list(r, m, "regions", "region", model::kRegionNames, t.regions);
+  if (m.get("regions")) {
+    t.regions.emplace();
+    read_enum_list(r, m, "regions", "region", model::kRegionNames, *t.regions);
+  }
   if (const YamlNode* n = m.get("muscles"))
     if (auto v = r.read_ids(*n, "muscles")) t.muscles = *v;
   if (const YamlNode* n = m.require("goals")) {
@@ -218,7 +221,11 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
   }
   if (const YamlNode* n = m.require("duration")) read_duration(r, *n, t);
   if (const YamlNode* n = m.get("frequency")) read_frequency(r, *n, t);
-  read_enum(r, m, "intensity", model::kIntensityNames, t.intensity);
+  if (m.get("intensity")) {
+    model::Intensity intensity = model::Intensity::kGentle;
+    read_enum(r, m, "intensity", model::kIntensityNames, intensity);
+    t.intensity = intensity;
+  }
   if (m.get("movements")) {
     t.movements.emplace();
     read_enum_list(r, m, "movements", "movement", model::kMovementNames, *t.movements);

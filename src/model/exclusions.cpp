@@ -29,18 +29,24 @@ RuleMatch match_rule(const ExclusionRule& rule, const Technique& t) {
   };
   // A rule on an attribute the technique leaves out matches: safety never rests on an author
   // remembering to declare it.
-  auto optional_list = [&](const auto& values, const auto& declared, std::string_view name) {
+  auto fail_safe = [&](const auto& values, const auto& declared, std::string_view name,
+                       auto matches) {
     if (!values) return true;
     if (!declared) {
       m.undeclared.emplace_back(name);
       return true;
     }
-    return shares_value(*values, *declared);
+    return matches(*values, *declared);
   };
-  bool all = scalar(rule.kind, t.kind) && scalar(rule.performer, t.performer) &&
-             scalar(rule.intensity, t.intensity) && list(rule.regions, t.regions);
-  all = all && optional_list(rule.movements, t.movements, "movements");
-  all = all && optional_list(rule.positions, t.positions, "positions");
+  auto is_in = [](const auto& values, const auto& value) { return contains(values, value); };
+  auto shares = [](const auto& values, const auto& declared) {
+    return shares_value(values, declared);
+  };
+  bool all = scalar(rule.kind, t.kind) && scalar(rule.performer, t.performer);
+  all = all && fail_safe(rule.intensity, t.intensity, "intensity", is_in);
+  all = all && fail_safe(rule.regions, t.regions, "regions", shares);
+  all = all && fail_safe(rule.movements, t.movements, "movements", shares);
+  all = all && fail_safe(rule.positions, t.positions, "positions", shares);
   all = all && list(rule.equipment, t.equipment) && scalar(rule.technique, t.id);
   m.matches = all;
   if (!all) m.undeclared.clear();
@@ -104,7 +110,7 @@ void apply_exclusions(Library& library) {
 std::vector<Diagnostic> undeclared_attribute_warnings(const Library& library) {
   std::vector<Diagnostic> out;
   for (const auto& t : library.techniques) {
-    for (std::string_view attribute : {"movements", "positions"}) {
+    for (std::string_view attribute : kFailSafeAttributes) {
       std::vector<std::string> hits;
       for (const auto& e : t.exclusions)
         if (contains(e.undeclared, std::string(attribute)))
@@ -114,7 +120,9 @@ std::vector<Diagnostic> undeclared_attribute_warnings(const Library& library) {
           t.where,
           fmt::format("technique '{}' does not declare {}, so it is excluded fail-safe by {}", t.id,
                       attribute, fmt::join(hits, "; ")),
-          fmt::format("declare its {} ({}: [] when it has none)", attribute, attribute));
+          attribute == "intensity"
+              ? std::string("declare its intensity (gentle, moderate or firm)")
+              : fmt::format("declare its {} ({}: [] when it has none)", attribute, attribute));
     }
   }
   return out;

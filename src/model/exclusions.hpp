@@ -1,5 +1,7 @@
 #pragma once
+#include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/error.hpp"
@@ -15,8 +17,14 @@ struct RuleMatch {
   std::vector<std::string> undeclared;  ///< attribute names, in kRuleAttributeNames order
 };
 
+/// The technique attributes a rule matches fail-safe when the technique leaves them out, in
+/// kRuleAttributeNames order. (kind is required; performer follows from kind; equipment left
+/// out means "needs none", which the planner relies on, so it is a declaration.)
+inline constexpr std::array<std::string_view, 4> kFailSafeAttributes{"intensity", "regions",
+                                                                     "movements", "positions"};
+
 /// Matches one rule against one technique (SPEC §3, v2): every attribute the rule names must
-/// match; movements or positions the technique leaves out (nullopt, not []) match.
+/// match; an attribute of kFailSafeAttributes the technique leaves out (nullopt, not []) matches.
 RuleMatch match_rule(const ExclusionRule& rule, const Technique& technique);
 
 /// Every reason a condition contraindicates technique: its own declared list first, in the order

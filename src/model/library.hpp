@@ -64,12 +64,16 @@ struct Technique {
   std::string description;
   Kind kind = Kind::kStretch;
   Performer performer = Performer::kSelf;
-  std::vector<Region> regions;
+  /// Body regions it works on; nullopt when the YAML leaves them out (rules on regions then
+  /// match it, fail-safe), [] when it works on none (breathing, mindfulness).
+  std::optional<std::vector<Region>> regions;
   std::vector<std::string> muscles;
   std::map<std::string, double> goals;  ///< goal id -> weight in 0..1
   Duration duration;
   Frequency frequency;
-  Intensity intensity = Intensity::kGentle;
+  /// How firm it is; nullopt when the YAML leaves it out (rules on intensity then match it,
+  /// fail-safe).
+  std::optional<Intensity> intensity;
   /// Spinal movements it loads; nullopt when the YAML leaves them out (rules on movements then
   /// match it, fail-safe), [] when it declares none.
   std::optional<std::vector<Movement>> movements;

@@ -380,9 +380,10 @@ bool moves(const Technique& t, const std::vector<Movement>& any) {
   });
 }
 
+// Undeclared regions count as every region, as the rules read them (fail-safe).
 bool works_on(const Technique& t, const std::vector<Region>& any) {
-  return std::any_of(any.begin(), any.end(), [&](Region r) {
-    return std::find(t.regions.begin(), t.regions.end(), r) != t.regions.end();
+  return !t.regions || std::any_of(any.begin(), any.end(), [&](Region r) {
+    return std::find(t.regions->begin(), t.regions->end(), r) != t.regions->end();
   });
 }
 

@@ -158,6 +158,8 @@ techniques:
   - id: breathe
     name: Breathe
     kind: breathing
+    intensity: gentle
+    regions: []
     goals: {calm: 0.5}
     duration: {min: 2, max: 5}
     steps: ["Breathe."]
@@ -187,17 +189,55 @@ TEST_CASE("rules: effective contraindications are the declared list, then matchi
   CHECK(press->exclusions[2].rule == 1u);
   CHECK(l.find_technique("breathe")->contraindications.empty());
   const auto* undeclared = l.find_technique("undeclared");
-  CHECK(undeclared->contraindications == std::vector<std::string>{"bad-back"});
-  CHECK(undeclared->exclusions.front().undeclared == std::vector<std::string>{"movements"});
+  // It declares no intensity, regions, movements or positions: every rule on those matches.
+  CHECK(undeclared->contraindications == std::vector<std::string>{"bad-back", "thin-blood"});
+  REQUIRE(undeclared->exclusions.size() == 3);
+  CHECK(undeclared->exclusions[0].undeclared == std::vector<std::string>{"movements"});
+  CHECK(undeclared->exclusions[1].undeclared == std::vector<std::string>{"intensity"});
+  CHECK(undeclared->exclusions[2].undeclared == std::vector<std::string>{"regions", "movements"});
+}
+
+TEST_CASE("rules: a declared intensity or region that the rule does not name does not match") {
+  model::Technique t;
+  t.id = "gentle-rub";
+  t.kind = model::Kind::kSelfMassage;
+  model::ExclusionRule firm;
+  firm.intensity = std::vector{model::Intensity::kFirm};
+  model::ExclusionRule neck;
+  neck.regions = std::vector{model::Region::kNeck};
+  // Undeclared: both match, fail-safe, and say which attribute was missing.
+  CHECK(model::match_rule(firm, t).matches);
+  CHECK(model::match_rule(firm, t).undeclared == std::vector<std::string>{"intensity"});
+  CHECK(model::match_rule(neck, t).undeclared == std::vector<std::string>{"regions"});
+  // Declared: only a value the rule names matches; [] works on no region.
+  t.intensity = model::Intensity::kGentle;
+  t.regions = std::vector<model::Region>{};
+  CHECK_FALSE(model::match_rule(firm, t).matches);
+  CHECK_FALSE(model::match_rule(neck, t).matches);
+  t.intensity = model::Intensity::kFirm;
+  t.regions = std::vector{model::Region::kShoulders, model::Region::kNeck};
+  CHECK(model::match_rule(firm, t).matches);
+  CHECK(model::match_rule(neck, t).matches);
+  CHECK(model::match_rule(neck, t).undeclared.empty());
 }
 
 TEST_CASE("rules: validate warns for each technique and attribute a rule matched fail-safe") {
   auto l = lib::load_library_text(kRuleLibrary, "t.yaml");
   auto warnings = model::undeclared_attribute_warnings(l);
-  REQUIRE(warnings.size() == 1);
-  CHECK(mp::format_diagnostic(warnings.front(), mp::Severity::kWarning) ==
-        "t.yaml:31:5: warning: technique 'undeclared' does not declare movements, so it is "
-        "excluded fail-safe by condition 'bad-back' rule {movements: [spine-flexion]}\n"
+  REQUIRE(warnings.size() == 3);
+  CHECK(mp::format_diagnostic(warnings[0], mp::Severity::kWarning) ==
+        "t.yaml:33:5: warning: technique 'undeclared' does not declare intensity, so it is "
+        "excluded fail-safe by condition 'thin-blood' rule {intensity: [firm]}\n"
+        "  hint: declare its intensity (gentle, moderate or firm)");
+  CHECK(mp::format_diagnostic(warnings[1], mp::Severity::kWarning) ==
+        "t.yaml:33:5: warning: technique 'undeclared' does not declare regions, so it is "
+        "excluded fail-safe by condition 'thin-blood' rule {regions: [neck], movements: "
+        "[neck-extension]}\n"
+        "  hint: declare its regions (regions: [] when it has none)");
+  CHECK(mp::format_diagnostic(warnings[2], mp::Severity::kWarning) ==
+        "t.yaml:33:5: warning: technique 'undeclared' does not declare movements, so it is "
+        "excluded fail-safe by condition 'bad-back' rule {movements: [spine-flexion]}; "
+        "condition 'thin-blood' rule {regions: [neck], movements: [neck-extension]}\n"
         "  hint: declare its movements (movements: [] when it has none)");
 }
 
@@ -241,12 +281,12 @@ TEST_CASE("rules: a new user technique is excluded by an earlier source's condit
                    "artery-disease {kind: [self-massage, professional], regions: [neck]}",
                    "artery-disease {movements: [neck-extension, neck-rotation]}",
                    "thin-blood {intensity: [firm]}"});
-  // The technique that declares nothing is excluded fail-safe by the movements and positions
-  // rules, and validate would say so.
+  // The technique that declares no intensity, movements or positions is excluded fail-safe by
+  // the rules on them, and validate says so once per attribute.
   const auto* undeclared = l.find_technique("undeclared-neck-rub");
   CHECK(undeclared->contraindications ==
-        std::vector<std::string>{"artery-disease", "late-pregnancy"});
-  CHECK(model::undeclared_attribute_warnings(l).size() == 2);
+        std::vector<std::string>{"artery-disease", "late-pregnancy", "thin-blood"});
+  CHECK(model::undeclared_attribute_warnings(l).size() == 3);
 }
 
 TEST_CASE("rules: a user's condition applies to the built-in techniques") {
