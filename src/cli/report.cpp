@@ -53,7 +53,7 @@ int run_report(const Context& ctx, const ReportFlags& f) {
                                     store.entries(std::nullopt, to), goals, weights, from, to);
   });
   std::ostringstream text;
-  exporter::write_report(text, *exporter::parse_report_format(f.format), report);
+  exporter::write_report(text, *exporter::parse_report_format(f.format), report, lib);
   emit(ctx, f.output, text.str());
   return 0;
 }

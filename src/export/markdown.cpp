@@ -3,15 +3,12 @@
 #include <ostream>
 
 #include "export/export.hpp"
+#include "export/markdown_text.hpp"
 #include "export/plan_view.hpp"
 #include "export/utf8.hpp"
 
 namespace mp::exporter {
-namespace {
 
-/// Library text as one line of CommonMark inline content that renders as exactly that text:
-/// control characters and newlines become spaces, markup characters are backslash-escaped, and
-/// a start that would open a block (list marker, heading, quote, thematic break) is defused.
 std::string md_inline(std::string_view raw) {
   std::string text = printable(raw, false);
   auto first = text.find_first_not_of(' ');
@@ -52,6 +49,8 @@ std::string md_inline(std::string_view raw) {
   }
   return out;
 }
+
+namespace {
 
 std::string percent(double v) {
   double clamped = std::isfinite(v) ? std::fmax(0.0, std::fmin(1.0, v)) : 0.0;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/history.hpp"
+#include "model/library.hpp"
 #include "model/report.hpp"
 
 namespace mp::exporter {
@@ -18,14 +19,20 @@ enum class ReportFormat { kText, kJson, kMarkdown, kHtml };
 /// "text", "json", "markdown" or "html" → the format; nullopt for anything else.
 std::optional<ReportFormat> parse_report_format(std::string_view word);
 
-/// Writes report in format to out (text fits 80 columns, with sparklines of the weeks).
-void write_report(std::ostream& out, ReportFormat format, const model::Report& report);
-void write_report_text(std::ostream& out, const model::Report& report);
+/// Writes report in format to out (text fits 80 columns, with sparklines of the weeks). Text,
+/// markdown and html name goals and techniques by their names in library (ids it lacks stay
+/// ids); JSON keeps the ids.
+void write_report(std::ostream& out, ReportFormat format, const model::Report& report,
+                  const model::Library& library);
+void write_report_text(std::ostream& out, const model::Report& report,
+                       const model::Library& library);
 void write_report_json(std::ostream& out, const model::Report& report);
-void write_report_markdown(std::ostream& out, const model::Report& report);
+void write_report_markdown(std::ostream& out, const model::Report& report,
+                           const model::Library& library);
 /// One self-contained page: adherence per week as bars, each symptom as a line over the weeks,
 /// goals as bars, a data table beside every chart (docs/formats.md).
-void write_report_html(std::ostream& out, const model::Report& report);
+void write_report_html(std::ostream& out, const model::Report& report,
+                       const model::Library& library);
 
 /// "▁▂▃▄▅▆▇█" bars of values scaled from 0 to top; a missing value is a space.
 std::string sparkline(const std::vector<std::optional<double>>& values, double top);

@@ -8,6 +8,7 @@
 
 #include "export/html_chart.hpp"
 #include "export/html_page.hpp"
+#include "export/plan_view.hpp"
 #include "export/report.hpp"
 
 namespace mp::exporter {
@@ -86,7 +87,7 @@ void write_symptoms(std::ostream& out, const model::Report& r) {
   out << "</div>\n</section>\n";
 }
 
-void write_goals(std::ostream& out, const model::Report& r) {
+void write_goals(std::ostream& out, const model::Report& r, const model::Library& library) {
   if (r.goals.empty()) return;
   std::vector<BarRow> rows;
   std::vector<std::vector<std::string>> table;
@@ -95,11 +96,12 @@ void write_goals(std::ostream& out, const model::Report& r) {
     const double share = g.planned_effective > 0 ? g.done_effective / g.planned_effective : 0;
     const std::string value =
         fmt::format("{:.1f} of {:.1f}", g.done_effective, g.planned_effective);
-    rows.push_back({id, {{share, value}}});
+    const std::string name = goal_name(library, id);
+    rows.push_back({name, {{share, value}}});
     table.push_back(
-        {id, fmt::format("{:.0f}", g.planned_minutes), fmt::format("{:.0f}", g.done_minutes),
+        {name, fmt::format("{:.0f}", g.planned_minutes), fmt::format("{:.0f}", g.done_minutes),
          fmt::format("{:.1f}", g.planned_effective), fmt::format("{:.1f}", g.done_effective)});
-    desc += id + ": " + value + " effective minutes done. ";
+    desc += name + ": " + value + " effective minutes done. ";
   }
   desc.pop_back();
   out << "<section aria-labelledby=\"goals\">\n<h2 id=\"goals\">Goals</h2>\n"
@@ -113,10 +115,11 @@ void write_goals(std::ostream& out, const model::Report& r) {
   out << "</div>\n</section>\n";
 }
 
-void write_skipped(std::ostream& out, const model::Report& r) {
+void write_skipped(std::ostream& out, const model::Report& r, const model::Library& library) {
   if (r.skipped.empty()) return;
   std::vector<std::vector<std::string>> table;
-  for (const auto& s : r.skipped) table.push_back({s.technique, std::to_string(s.count)});
+  for (const auto& s : r.skipped)
+    table.push_back({technique_name(library, s.technique), std::to_string(s.count)});
   out << "<section aria-labelledby=\"skipped\">\n<h2 id=\"skipped\">Most skipped</h2>\n";
   write_table(out, "Techniques skipped, most first", {"Technique", "Times skipped"}, table);
   out << "</section>\n";
@@ -124,7 +127,7 @@ void write_skipped(std::ostream& out, const model::Report& r) {
 
 }  // namespace
 
-void write_report_html(std::ostream& out, const model::Report& r) {
+void write_report_html(std::ostream& out, const model::Report& r, const model::Library& library) {
   const std::string title =
       "History report " + model::format_date(r.from) + " to " + model::format_date(r.to);
   write_page_start(out, title, "massage-plan");
@@ -135,8 +138,8 @@ void write_report_html(std::ostream& out, const model::Report& r) {
       << " in a row with every session done.</p>\n</header>\n<main>\n";
   write_adherence(out, r);
   write_symptoms(out, r);
-  write_goals(out, r);
-  write_skipped(out, r);
+  write_goals(out, r, library);
+  write_skipped(out, r, library);
   out << "</main>\n<footer>\n<p class=\"safety\">" << html_text(safety_line())
       << "</p>\n</footer>\n";
   write_page_end(out);

@@ -27,16 +27,17 @@ std::optional<ReportFormat> parse_report_format(std::string_view word) {
   return std::nullopt;
 }
 
-void write_report(std::ostream& out, ReportFormat format, const model::Report& report) {
+void write_report(std::ostream& out, ReportFormat format, const model::Report& report,
+                  const model::Library& library) {
   switch (format) {
     case ReportFormat::kText:
-      return write_report_text(out, report);
+      return write_report_text(out, report, library);
     case ReportFormat::kJson:
       return write_report_json(out, report);
     case ReportFormat::kMarkdown:
-      return write_report_markdown(out, report);
+      return write_report_markdown(out, report, library);
     case ReportFormat::kHtml:
-      return write_report_html(out, report);
+      return write_report_html(out, report, library);
   }
 }
 

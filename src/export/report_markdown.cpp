@@ -3,6 +3,8 @@
 
 #include <ostream>
 
+#include "export/markdown_text.hpp"
+#include "export/plan_view.hpp"
 #include "export/report.hpp"
 
 namespace mp::exporter {
@@ -16,7 +18,8 @@ std::string mean(const std::optional<double>& v) { return v ? fmt::format("{:.1f
 
 }  // namespace
 
-void write_report_markdown(std::ostream& out, const model::Report& r) {
+void write_report_markdown(std::ostream& out, const model::Report& r,
+                           const model::Library& library) {
   out << fmt::format("# History report {} to {}\n\n", model::format_date(r.from),
                      model::format_date(r.to));
   out << fmt::format("- Adherence: {} of {} planned sessions done ({})\n", r.adherence.done,
@@ -33,13 +36,15 @@ void write_report_markdown(std::ostream& out, const model::Report& r) {
     out << "\n## Goals\n\n| Goal | Minutes planned | Minutes done | Effective planned | "
            "Effective done |\n|---|---:|---:|---:|---:|\n";
     for (const auto& [id, g] : r.goals)
-      out << fmt::format("| {} | {:.0f} | {:.0f} | {:.1f} | {:.1f} |\n", id, g.planned_minutes,
-                         g.done_minutes, g.planned_effective, g.done_effective);
+      out << fmt::format("| {} | {:.0f} | {:.0f} | {:.1f} | {:.1f} |\n",
+                         md_inline(goal_name(library, id)), g.planned_minutes, g.done_minutes,
+                         g.planned_effective, g.done_effective);
   }
   if (!r.skipped.empty()) {
     out << "\n## Most skipped\n\n";
     for (const auto& s : r.skipped)
-      out << fmt::format("- {}: {} time{}\n", s.technique, s.count, s.count == 1 ? "" : "s");
+      out << fmt::format("- {}: {} time{}\n", md_inline(technique_name(library, s.technique)),
+                         s.count, s.count == 1 ? "" : "s");
   }
 }
 

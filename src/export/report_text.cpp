@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ostream>
 
+#include "export/plan_view.hpp"
 #include "export/report.hpp"
 #include "export/utf8.hpp"
 
@@ -52,7 +53,7 @@ std::string sparkline(const std::vector<std::optional<double>>& values, double t
   return out;
 }
 
-void write_report_text(std::ostream& out, const model::Report& r) {
+void write_report_text(std::ostream& out, const model::Report& r, const model::Library& library) {
   out << fmt::format("History report {} to {}\n\n", model::format_date(r.from),
                      model::format_date(r.to));
   out << fmt::format("  Adherence  {} of {} planned sessions done ({})\n", r.adherence.done,
@@ -81,16 +82,19 @@ void write_report_text(std::ostream& out, const model::Report& r) {
   if (!r.goals.empty()) {
     out << "\n  Goal                       Minutes planned / done   Effective planned / done\n";
     for (const auto& [id, g] : r.goals)
-      out << fmt::format("  {}  {:>13.0f} / {:<8.0f}  {:>15.1f} / {:.1f}\n", pad_to_width(id, 24),
-                         g.planned_minutes, g.done_minutes, g.planned_effective, g.done_effective);
+      out << fmt::format(
+          "  {}  {:>13.0f} / {:<8.0f}  {:>15.1f} / {:.1f}\n",
+          pad_to_width(truncate_to_width(printable(goal_name(library, id), false), 24), 24),
+          g.planned_minutes, g.done_minutes, g.planned_effective, g.done_effective);
   }
   if (!r.skipped.empty()) {
     out << "\n  Most skipped\n";
     std::size_t shown = 0;
     for (const auto& s : r.skipped) {
       if (++shown > 5) break;
-      out << fmt::format("    {}  {} time{}\n", pad_to_width(s.technique, 28), s.count,
-                         s.count == 1 ? "" : "s");
+      const std::string name = printable(technique_name(library, s.technique), false);
+      out << fmt::format("    {}  {} time{}\n", pad_to_width(truncate_to_width(name, 40), 40),
+                         s.count, s.count == 1 ? "" : "s");
     }
   }
 }

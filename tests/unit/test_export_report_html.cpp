@@ -36,10 +36,29 @@ mp::model::Report three_weeks() {
   return r;
 }
 
-std::string html_of(const mp::model::Report& r) {
+/// A library that names the goal and chin-tuck, not box-breathing (an id it lacks stays an id).
+const mp::model::Library& names() {
+  static const mp::model::Library library = [] {
+    mp::model::Library lib;
+    lib.goals.push_back({"tension-headache", "Tension headache relief", "", 70, {}});
+    mp::model::Technique t;
+    t.id = "chin-tuck";
+    t.name = "Chin tuck <deep flexors>";
+    lib.techniques.push_back(t);
+    lib.sort_by_id();
+    return lib;
+  }();
+  return library;
+}
+
+std::string report_of(const mp::model::Report& r, mp::exporter::ReportFormat format) {
   std::ostringstream out;
-  mp::exporter::write_report(out, mp::exporter::ReportFormat::kHtml, r);
+  mp::exporter::write_report(out, format, r, names());
   return out.str();
+}
+
+std::string html_of(const mp::model::Report& r) {
+  return report_of(r, mp::exporter::ReportFormat::kHtml);
 }
 
 }  // namespace
@@ -69,8 +88,11 @@ TEST_CASE("report html: adherence bars, symptom lines and goal bars, each with a
   CHECK(count(page, "<polyline ") == 0);
   CHECK(page.find("<tr><th scope=\"row\">2026-W11</th><td class=\"num\">-</td><td "
                   "class=\"num\">-</td><td class=\"num\">-</td></tr>") != std::string::npos);
-  CHECK(page.find("tension-headache: 30.5 of 45.0 effective minutes done.") != std::string::npos);
-  CHECK(page.find("<tr><th scope=\"row\">chin-tuck</th><td class=\"num\">2</td></tr>") !=
+  CHECK(page.find("Tension headache relief: 30.5 of 45.0 effective minutes done.") !=
+        std::string::npos);
+  CHECK(page.find("<tr><th scope=\"row\">Chin tuck &lt;deep flexors&gt;</th><td "
+                  "class=\"num\">2</td></tr>") != std::string::npos);
+  CHECK(page.find("<tr><th scope=\"row\">box-breathing</th><td class=\"num\">1</td></tr>") !=
         std::string::npos);
   CHECK(count(page, "<p class=\"safety\">" + std::string(mp::exporter::safety_line())) == 1);
 }
@@ -83,4 +105,18 @@ TEST_CASE("report html: consecutive weeks with a rating draw a line; none says s
   const std::string page = html_of(r);
   CHECK(page.find("No check-ins in this range") != std::string::npos);
   CHECK(count(page, "<svg role=\"img\"") == 2);
+}
+
+TEST_CASE("report text and markdown: goals and techniques by name, JSON by id") {
+  const auto r = three_weeks();
+  const std::string text = report_of(r, mp::exporter::ReportFormat::kText);
+  CHECK(text.find("  Tension headache relief ") != std::string::npos);
+  CHECK(text.find("    Chin tuck <deep flexors>") != std::string::npos);
+  CHECK(text.find("    box-breathing") != std::string::npos);
+  const std::string md = report_of(r, mp::exporter::ReportFormat::kMarkdown);
+  CHECK(md.find("| Tension headache relief | 90 |") != std::string::npos);
+  CHECK(md.find("- Chin tuck \\<deep flexors\\>: 2 times") != std::string::npos);
+  const std::string json = report_of(r, mp::exporter::ReportFormat::kJson);
+  CHECK(json.find("Tension headache relief") == std::string::npos);
+  CHECK(json.find("\"tension-headache\"") != std::string::npos);
 }
