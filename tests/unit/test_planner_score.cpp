@@ -117,17 +117,32 @@ TEST_CASE("planner: compute_score counts only goals the library knows, each once
   CHECK(score.goals.at("tension-headache").weekly == doctest::Approx(2.0 / 70));
 }
 
+namespace {
+
+/// One goal, tension headache (70 minutes a week), served by three techniques with the given
+/// weights (at most 20 minutes, 5 a week for the first two, 10 and 2 for the third), and a
+/// profile of that goal with one 15-minute session at 07:30.
+struct HeadacheCase {
+  mp::model::Library lib;
+  mp::model::Profile profile;
+};
+HeadacheCase headache_case(double a, double b, double c, int c_max_per_week, int c_max) {
+  HeadacheCase out;
+  out.lib.goals = {goal("tension-headache", 70)};
+  out.lib.techniques = {technique("a-relaxation", {{"tension-headache", a}}, 5, 20),
+                        technique("b-self-massage", {{"tension-headache", b}}, 5, 20),
+                        technique("c-stretch", {{"tension-headache", c}}, c_max_per_week, c_max)};
+  out.lib.sort_by_id();
+  out.profile.goals = {{"tension-headache", 1, {}}};
+  out.profile.sessions = {{450, 15}};
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE(
     "planner: variety caps each technique's share of a week (the example in docs/planning.md)") {
-  mp::model::Library lib;
-  lib.goals = {goal("tension-headache", 70)};
-  lib.techniques = {technique("a-relaxation", {{"tension-headache", 1.0}}, 5, 20),
-                    technique("b-self-massage", {{"tension-headache", 1.0}}, 5, 20),
-                    technique("c-stretch", {{"tension-headache", 1.0}}, 5, 20)};
-  lib.sort_by_id();
-  mp::model::Profile profile;
-  profile.goals = {{"tension-headache", 1, {}}};
-  profile.sessions = {{450, 15}};
+  auto [lib, profile] = headache_case(1.0, 1.0, 1.0, 5, 20);
   Plan one = empty_plan(profile, "2026-11-23", 7);
   for (auto& day : one.plan)
     day.sessions.push_back(session(450, SessionKind::kSelf, {{"a-relaxation", 15}}));
@@ -154,15 +169,7 @@ TEST_CASE(
 }
 
 TEST_CASE("planner: a planned week with variety uses several techniques and rescores") {
-  mp::model::Library lib;
-  lib.goals = {goal("tension-headache", 70)};
-  lib.techniques = {technique("a-relaxation", {{"tension-headache", 1.0}}, 5, 20),
-                    technique("b-self-massage", {{"tension-headache", 0.8}}, 5, 20),
-                    technique("c-stretch", {{"tension-headache", 0.6}}, 2, 10)};
-  lib.sort_by_id();
-  mp::model::Profile profile;
-  profile.goals = {{"tension-headache", 1, {}}};
-  profile.sessions = {{450, 15}};
+  auto [lib, profile] = headache_case(1.0, 0.8, 0.6, 2, 10);
   const Plan plan = make_plan(lib, profile, week());
   std::set<std::string> used;
   for (const auto& day : plan.plan)
@@ -181,15 +188,7 @@ TEST_CASE("planner: a planned week with variety uses several techniques and resc
 }
 
 TEST_CASE("planner: shares_reached names each technique at its share of a goal, and the weeks") {
-  mp::model::Library lib;
-  lib.goals = {goal("tension-headache", 70)};
-  lib.techniques = {technique("a-relaxation", {{"tension-headache", 1.0}}, 5, 20),
-                    technique("b-self-massage", {{"tension-headache", 1.0}}, 5, 20),
-                    technique("c-stretch", {{"tension-headache", 1.0}}, 5, 20)};
-  lib.sort_by_id();
-  mp::model::Profile profile;
-  profile.goals = {{"tension-headache", 1, {}}};
-  profile.sessions = {{450, 15}};
+  auto [lib, profile] = headache_case(1.0, 1.0, 1.0, 5, 20);
   // σ_g = 0.34: one technique's share of a week's 70 minutes is 23.8. Week 1: relaxation 15
   // minutes a day (105 ≥ 23.8). Week 2: relaxation once (15) and self-massage 3 × 10 (30).
   Plan plan = empty_plan(profile, "2026-11-23", 14);
@@ -216,15 +215,7 @@ TEST_CASE("planner: shares_reached names each technique at its share of a goal, 
 }
 
 TEST_CASE("planner: a planned week says what it held back, and --variety 1 holds back nothing") {
-  mp::model::Library lib;
-  lib.goals = {goal("tension-headache", 70)};
-  lib.techniques = {technique("a-relaxation", {{"tension-headache", 1.0}}, 5, 20),
-                    technique("b-self-massage", {{"tension-headache", 0.8}}, 5, 20),
-                    technique("c-stretch", {{"tension-headache", 0.6}}, 2, 10)};
-  lib.sort_by_id();
-  mp::model::Profile profile;
-  profile.goals = {{"tension-headache", 1, {}}};
-  profile.sessions = {{450, 15}};
+  auto [lib, profile] = headache_case(1.0, 0.8, 0.6, 2, 10);
   const Plan plan = make_plan(lib, profile, week());
   CHECK_FALSE(plan.held_back.empty());
   for (const auto& held : plan.held_back) {
