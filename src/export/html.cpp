@@ -209,21 +209,13 @@ void write_html(std::ostream& out, const model::Plan& plan, const model::Library
   const int weeks = static_cast<int>((plan.plan.size() + 6) / 7);
   for (int k = 0; k < weeks; ++k) write_week(out, plan, library, options, k, weeks);
   out << "</main>\n";
-  if (options.explain && !plan.held_back.empty()) {
-    out << "<section class=\"left-out\" aria-labelledby=\"held-back\">\n"
-        << "<h2 id=\"held-back\">Held back (at their share of a goal)</h2>\n<ul>\n";
-    for (const auto& held : plan.held_back)
-      out << "<li>" << html_text(held.technique) << ": "
-          << html_text(held_back_reason(held, plan.days)) << "</li>\n";
-    out << "</ul>\n</section>\n";
-  }
-  if (options.explain && !plan.excluded.empty()) {
-    out << "<section class=\"left-out\" aria-labelledby=\"left-out\">\n"
-        << "<h2 id=\"left-out\">Left out</h2>\n<ul>\n";
-    for (const auto& exclusion : plan.excluded)
-      out << "<li>" << html_text(exclusion.technique) << ": " << html_text(exclusion.reason)
-          << "</li>\n";
-    out << "</ul>\n</section>\n";
+  if (options.explain) {
+    for (const auto& section : explain_sections(plan)) {
+      out << "<section class=\"explain\" aria-labelledby=\"" << section.id << "\">\n<h2 id=\""
+          << section.id << "\">" << html_text(section.title) << "</h2>\n<ul>\n";
+      for (const auto& line : section.lines) out << "<li>" << html_text(line) << "</li>\n";
+      out << "</ul>\n</section>\n";
+    }
   }
   write_page_end(out);
 }

@@ -128,16 +128,10 @@ void write_markdown(std::ostream& out, const model::Plan& plan, const model::Lib
   out << "\nTotal score: " << fixed3(plan.score.total) << " (" << percent(plan.score.total)
       << ").\n";
 
-  if (options.explain && !plan.held_back.empty()) {
-    out << "\n## Held back (at their share of a goal)\n\n";
-    for (const auto& held : plan.held_back)
-      out << "- " << md_inline(held.technique) << ": "
-          << md_inline(held_back_reason(held, plan.days)) << "\n";
-  }
-  if (options.explain && !plan.excluded.empty()) {
-    out << "\n## Left out\n\n";
-    for (const auto& exclusion : plan.excluded)
-      out << "- " << md_inline(exclusion.technique) << ": " << md_inline(exclusion.reason) << "\n";
+  if (!options.explain) return;
+  for (const auto& section : explain_sections(plan)) {
+    out << "\n## " << section.title << "\n\n";
+    for (const auto& line : section.lines) out << "- " << md_inline(line) << "\n";
   }
 }
 

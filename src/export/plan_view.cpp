@@ -87,6 +87,21 @@ std::string held_back_reason(const model::HeldBack& held, int days) {
          "% of the weekly target)" + weeks + "; more of it adds nothing to that goal's weekly part";
 }
 
+std::vector<ExplainSection> explain_sections(const model::Plan& plan) {
+  std::vector<ExplainSection> out;
+  ExplainSection learnt{"Learnt from your history (goal weights multiplied)", "learnt", {}};
+  for (const auto& a : plan.adaptations)
+    learnt.lines.push_back(a.technique + " x" + format_number(a.factor) + ": " + a.reason);
+  ExplainSection held{"Held back (at their share of a goal)", "held-back", {}};
+  for (const auto& h : plan.held_back)
+    held.lines.push_back(h.technique + ": " + held_back_reason(h, plan.days));
+  ExplainSection left{"Left out", "left-out", {}};
+  for (const auto& e : plan.excluded) left.lines.push_back(e.technique + ": " + e.reason);
+  for (auto* section : {&learnt, &held, &left})
+    if (!section->lines.empty()) out.push_back(std::move(*section));
+  return out;
+}
+
 std::string format_number(double value) {
   if (!std::isfinite(value)) return "0";
   char buf[64];

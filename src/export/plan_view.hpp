@@ -30,6 +30,16 @@ std::vector<std::pair<std::string, double>> served_goals(const model::Plan& plan
 /// stress (34% of the weekly target) in weeks 1 and 3; more of it adds nothing to that goal's
 /// weekly part". `days` is the plan's horizon (one block: no weeks named; all: "every week").
 std::string held_back_reason(const model::HeldBack& held, int days);
+/// One section --explain adds after the plan: a title, an id for html anchors, and one line per
+/// entry ("technique: why").
+struct ExplainSection {
+  std::string title;
+  std::string id;
+  std::vector<std::string> lines;
+};
+/// The sections of --explain that have entries, in order: what the history taught (plan
+/// --adapt), what is held back at its share of a goal, what is left out. Every format shows these.
+std::vector<ExplainSection> explain_sections(const model::Plan& plan);
 /// A double in the shortest form that reads back exactly ("0.5", "3", "0.1").
 std::string format_number(double value);
 /// "Monday", … for a weekday index (Monday = 0).

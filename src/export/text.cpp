@@ -196,33 +196,14 @@ void write_text(std::ostream& out, const model::Plan& plan, const model::Library
   p << "\n";
   write_coverage(p, plan, library);
 
-  if (options.explain && !plan.adaptations.empty()) {
+  if (!options.explain) return;
+  for (const auto& section : explain_sections(plan)) {
     p << "\n";
-    p.paint(kBold, "Learnt from your history (goal weights multiplied)");
+    p.paint(kBold, section.title);
     p << "\n";
-    for (const auto& a : plan.adaptations) {
+    for (const auto& line : section.lines) {
       p << "  ";
-      p.wrapped({}, printable(a.technique + " x" + format_number(a.factor) + ": " + a.reason, true),
-                4, kWidth - 4);
-    }
-  }
-  if (options.explain && !plan.held_back.empty()) {
-    p << "\n";
-    p.paint(kBold, "Held back (at their share of a goal)");
-    p << "\n";
-    for (const auto& held : plan.held_back) {
-      p << "  ";
-      p.wrapped({}, printable(held.technique + ": " + held_back_reason(held, plan.days), true), 4,
-                kWidth - 4);
-    }
-  }
-  if (options.explain && !plan.excluded.empty()) {
-    p << "\n";
-    p.paint(kBold, "Left out");
-    p << "\n";
-    for (const auto& exclusion : plan.excluded) {
-      p << "  ";
-      p.wrapped({}, printable(exclusion.technique + ": " + exclusion.reason, true), 4, kWidth - 4);
+      p.wrapped({}, printable(line, true), 4, kWidth - 4);
     }
   }
 }

@@ -73,3 +73,26 @@ TEST_CASE("export markdown: --explain adds the techniques left out") {
                    "- deep-tissue: contraindicated: anticoagulants (Taking blood thinners)\n"
                    "- ball-release: needs equipment you do not have: foam-roller\n"));
 }
+
+TEST_CASE(
+    "export markdown: --explain shows what was learnt and held back, before what was left out") {
+  auto plan = mp::test::export_plan();
+  plan.adaptations = {{"ball-release", 0.5, "skipped 3 of 4 times"}};
+  plan.held_back = {{"ball-release", "tension-headache", 0.34, {1}}};
+  const std::string md = markdown_of(plan, true);
+  const auto learnt = md.find(
+      "\n## Learnt from your history (goal weights multiplied)\n\n"
+      "- ball-release x0.5: skipped 3 of 4 times\n");
+  const auto held = md.find(
+      "\n## Held back (at their share of a goal)\n\n- ball-release: carries its full share of "
+      "tension-headache (34% of the weekly target); more of it adds nothing to that goal's "
+      "weekly part\n");
+  const auto left = md.find("\n## Left out\n");
+  REQUIRE(learnt != std::string::npos);
+  REQUIRE(held != std::string::npos);
+  REQUIRE(left != std::string::npos);
+  CHECK(learnt < held);
+  CHECK(held < left);
+  // Without --explain none of it is shown.
+  CHECK(markdown_of(plan).find("## Held back") == std::string::npos);
+}
