@@ -271,6 +271,32 @@ class Instance:
             f.write("End\n")
         return const, len(bins) + len(ints), len(cons)
 
+    def write_start(self, path, plan_json, exact_days):
+        """Writes the planner's plan as a MIP start for the model write_lp wrote with the same
+        exact_days (CBC's solution format, integer variables only: CBC solves for the rest).
+        With it CBC starts from the planner's score, prunes below it at once, and its
+        improvement heuristics search around the planner's plan."""
+        ti = {t: i for i, t in enumerate(self.techs)}
+        slot_of = {parse_clock(s["time"]): k for k, s in enumerate(plan_json["profile"]["sessions"])}
+        values = {}
+        for d, day in enumerate(plan_json["plan"]):
+            for s in day["sessions"]:
+                for it in s["items"]:
+                    i = ti.get(it["technique"])
+                    if i is None:
+                        return False  # a technique the model left out: no start
+                    if s["kind"] == "professional":
+                        values[f"z_{i}_{d}"] = 1
+                        continue
+                    suffix = f"{d}_{slot_of[parse_clock(s['start'])]}" if d in exact_days else f"{d}"
+                    values[f"y_{i}_{suffix}"] = 1
+                    values[f"m_{i}_{suffix}"] = values.get(f"m_{i}_{suffix}", 0) + it["minutes"]
+        with open(path, "w") as f:
+            f.write("Feasible - objective value 0\n")
+            for n, (var, val) in enumerate(sorted(values.items())):
+                f.write(f"{n:7d} {var:24s} {val:23g} 0\n")
+        return True
+
     def slot_items(self, values):
         """({(day, slot): [(technique, minutes)]}, unpacked days) of a solution, slot -1 for
         professional sessions; a pooled day's items are packed into the real slots, and the
@@ -327,11 +353,13 @@ class Instance:
         return slots
 
 
-def solve(lp, solver, time_limit, threads):
-    """Returns (objective or None, proven_optimal, upper_bound) of the LP file's maximisation."""
+def solve(lp, solver, time_limit, threads, start=None):
+    """Returns (objective or None, proven_optimal, upper_bound) of the LP file's maximisation;
+    start: a MIP start file (CBC only)."""
     base = os.path.splitext(lp)[0]
     if solver == "cbc":
-        out = run(["cbc", lp, "threads", str(threads), "sec", str(time_limit), "ratio", "0",
+        out = run(["cbc", lp] + (["mips", start] if start else []) +
+                  ["threads", str(threads), "sec", str(time_limit), "ratio", "0",
                    "allow", "1e-9", "solve", "solu", base + ".sol"])
         with open(base + ".sol") as f:
             head = f.readline()
@@ -454,7 +482,10 @@ def one(args, name, lib, profile, workdir):
         rounds += 1
         const, n_vars, n_cons = inst.write_lp(lp, exact)
         n_exact = len(exact)
-        value, optimal, round_bound = solve(lp, args.solver, args.time_limit, args.threads)
+        start = os.path.join(workdir, f"{name}.start")
+        use_start = not args.no_start and inst.write_start(start, plan, exact)
+        value, optimal, round_bound = solve(lp, args.solver, args.time_limit, args.threads,
+                                            start if use_start else None)
         bound = min(bound, round_bound + const)
         if value is None:
             break
@@ -466,8 +497,8 @@ def one(args, name, lib, profile, workdir):
                          f"scores {score}")
             best, proven = score, optimal  # proven: the bound is this plan's score
             break
-        if not optimal:
-            break  # a time-limited relaxation whose plan does not fit: its bound only
+        # A relaxation whose plan does not fit (optimal or stopped on time): the days that did
+        # not pack get per-slot variables, and the next round starts again from the planner.
         exact |= unpacked
     # The planner's own plan is the fallback lower bound on the optimum.
     lower = max(best or 0.0, planner)
@@ -496,6 +527,8 @@ def main():
     ap.add_argument("--no-refine", action="store_true",
                     help="per-slot variables on every day from the start (the plain model)")
     ap.add_argument("--min-ratio", type=float, default=0.99)
+    ap.add_argument("--no-start", action="store_true",
+                    help="do not give CBC the planner's plan as a MIP start")
     ap.add_argument("--workdir", default="/tmp/mp-optimum")
     args = ap.parse_args()
     args.massage_plan = os.path.abspath(args.massage_plan)

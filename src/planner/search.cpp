@@ -34,6 +34,7 @@ class Search {
       place_pros(st_, k);
       greedy_block(st_, k);
       improve_block(k, small ? 8 : 2);
+      if (small) try_pro_alternatives(k);
       // The rounds may cost at most a few times what the week's first search cost.
       perturb_block(k, rounds, kPerturbWork * (st_.effort() - before));
     }
@@ -99,6 +100,34 @@ class Search {
     for (std::size_t i = 0; i < n * static_cast<std::size_t>(max_passes) && failed < n; ++i) {
       if (st_.block_met(k)) return;  // nothing left to gain in this block
       failed = run(cycle[i % n]) ? 0 : failed + 1;
+    }
+  }
+
+  // The professional visits are placed first, by what each adds to a week with nothing else in
+  // it. Once the self-care is in, another professional technique may serve the goals better
+  // (the self-care has met the goal the first one served, and with variety one technique's
+  // share of a goal is capped). A visit moves in local search only when the swap alone gains,
+  // which it seldom does in a week built around it; so, for small problems, each visit is given
+  // each other professional technique in turn, the block is searched again around it, and the
+  // change is kept when the block's score rises.
+  void try_pro_alternatives(int k) {
+    if (p_.pros.size() < 2) return;
+    const WeekBlock block = p_.score.block(k);
+    for (int d = block.first; d < block.end(); ++d) {
+      if (st_.pro_at(d) < 0) continue;
+      for (int t : p_.pros) {
+        const int current = st_.pro_at(d);
+        if (t == current) continue;
+        const auto snap = st_.save_block(block.first, block.end());
+        st_.remove_pro(d);
+        if (!st_.can_use(t, d)) {
+          st_.restore(snap);
+          continue;
+        }
+        st_.add_pro(d, t);
+        improve_block(k, 2);
+        if (st_.total() <= snap.total + kEps) st_.restore(snap);
+      }
     }
   }
 
