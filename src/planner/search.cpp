@@ -15,6 +15,8 @@ constexpr int kPerturbRounds = 64;
 constexpr int kPerturbPatience = 24;
 // … and spending at most this many times the work of the week's first search.
 constexpr std::uint64_t kPerturbWork = 12;
+// Other professional techniques tried for the visits, per plan (see try_pro_alternatives).
+constexpr int kProTries = 32;
 
 class Search {
  public:
@@ -107,28 +109,42 @@ class Search {
   // it. Once the self-care is in, another professional technique may serve the goals better
   // (the self-care has met the goal the first one served, and with variety one technique's
   // share of a goal is capped). A visit moves in local search only when the swap alone gains,
-  // which it seldom does in a week built around it; so, for small problems, each visit is given
-  // each other professional technique in turn, the block is searched again around it, and the
-  // change is kept when the block's score rises.
+  // which it seldom does in a week built around it; so, for small problems, a visit is given
+  // other professional techniques in turn, the block is searched again around each, and a
+  // change is kept when the block's score rises. The technique the previous block's visits
+  // settled on goes first, since weeks are alike, and is always tried; the others, by what
+  // they add to the week as it is, come from a fixed budget of tries per plan, spent by the
+  // first blocks (a 2-week plan tries every technique in both weeks; a year plan in its first
+  // weeks, and later weeks take over what those settled on), so the cost stays linear.
   void try_pro_alternatives(int k) {
     if (p_.pros.size() < 2) return;
     const WeekBlock block = p_.score.block(k);
+    std::vector<int> settled;
     for (int d = block.first; d < block.end(); ++d) {
       if (st_.pro_at(d) < 0) continue;
+      std::vector<std::pair<double, int>> order;  // (rank, technique), best first
+      const auto before = st_.save_block(block.first, block.end());
+      const int current = st_.pro_at(d);
+      st_.remove_pro(d);
       for (int t : p_.pros) {
-        const int current = st_.pro_at(d);
-        if (t == current) continue;
+        if (t == current || !st_.can_use(t, d)) continue;
+        const bool settled = std::find(settled_.begin(), settled_.end(), t) != settled_.end();
+        order.emplace_back((settled ? 2.0 : 0.0) + st_.price(t, d, p_.pro_minutes), t);
+      }
+      st_.restore(before);
+      std::stable_sort(order.begin(), order.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      for (const auto& [rank, t] : order) {
+        if (rank < 2.0 && pro_tries_left_-- <= 0) break;  // not settled before: from the budget
         const auto snap = st_.save_block(block.first, block.end());
         st_.remove_pro(d);
-        if (!st_.can_use(t, d)) {
-          st_.restore(snap);
-          continue;
-        }
         st_.add_pro(d, t);
         improve_block(k, 2);
         if (st_.total() <= snap.total + kEps) st_.restore(snap);
       }
+      settled.push_back(st_.pro_at(d));
     }
+    settled_ = std::move(settled);
   }
 
   // Iterated local search for small problems: local search stops at a plan no single move
@@ -220,6 +236,8 @@ class Search {
   const Problem& p_;
   PlanState st_;
   DayReplanner replan_;
+  std::vector<int> settled_;  // the professional techniques of the previous block's visits
+  int pro_tries_left_ = kProTries;
 };
 
 }  // namespace
