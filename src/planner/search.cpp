@@ -15,8 +15,10 @@ constexpr int kPerturbRounds = 64;
 constexpr int kPerturbPatience = 24;
 // … and spending at most this many times the work of the week's first search.
 constexpr std::uint64_t kPerturbWork = 12;
-// Other professional techniques tried for the visits, per plan (see try_pro_alternatives).
-constexpr int kProTries = 32;
+// Other professional techniques tried for the visits, per plan and per visit, the best by
+// what they add first (see try_pro_alternatives).
+constexpr int kProTries = 12;
+constexpr int kProTriesPerVisit = 3;
 
 class Search {
  public:
@@ -36,9 +38,10 @@ class Search {
       place_pros(st_, k);
       greedy_block(st_, k);
       improve_block(k, small ? 8 : 2);
-      if (small) try_pro_alternatives(k);
       // The rounds may cost at most a few times what the week's first search cost.
-      perturb_block(k, rounds, kPerturbWork * (st_.effort() - before));
+      const std::uint64_t first_search = st_.effort() - before;
+      if (small) try_pro_alternatives(k);
+      perturb_block(k, rounds, kPerturbWork * first_search);
     }
     prefer_default_minutes();
     return std::move(st_);
@@ -134,8 +137,9 @@ class Search {
       st_.restore(before);
       std::stable_sort(order.begin(), order.end(),
                        [](const auto& a, const auto& b) { return a.first > b.first; });
+      int fresh = 0;  // tries of techniques the previous block did not settle on
       for (const auto& [rank, t] : order) {
-        if (rank < 2.0 && pro_tries_left_-- <= 0) break;  // not settled before: from the budget
+        if (rank < 2.0 && (++fresh > kProTriesPerVisit || pro_tries_left_-- <= 0)) break;
         const auto snap = st_.save_block(block.first, block.end());
         st_.remove_pro(d);
         st_.add_pro(d, t);
