@@ -169,7 +169,7 @@ void setup_plan(CLI::App& app, Context& ctx) {
   cmd->add_option("--routine", f->routine, "A plan made of this routine only")->type_name("ID");
   cmd->add_option("--seed", f->seed, "Seed for tie-breaking; same inputs and seed, same plan")
       ->type_name("N");
-  cmd->add_flag("--explain", f->explain, "Say why each item was chosen and others left out");
+  cmd->add_flag("--explain", f->explain, "Say why each item was chosen, held back or left out");
   cmd->add_option("--format", f->format, "text, markdown, json, csv, ics or html (default text)")
       ->check(CLI::IsMember({"text", "markdown", "json", "csv", "ics", "html"}))
       ->type_name("FORMAT");
