@@ -115,10 +115,11 @@ class Search {
   // which it seldom does in a week built around it; so, for small problems, a visit is given
   // other professional techniques in turn, the block is searched again around each, and a
   // change is kept when the block's score rises. The technique the previous block's visits
-  // settled on goes first, since weeks are alike, and is always tried; the others, by what
-  // they add to the week as it is, come from a fixed budget of tries per plan, spent by the
-  // first blocks (a 2-week plan tries every technique in both weeks; a year plan in its first
-  // weeks, and later weeks take over what those settled on), so the cost stays linear.
+  // settled on goes first, since weeks are alike, and is always tried; then at most
+  // kProTriesPerVisit others, by what they add to the week as it is, from a budget of
+  // kProTries per plan spent by the first blocks (a 2-week plan with up to two visits a week
+  // gets all its tries; a year plan in its first weeks, and later weeks take over what those
+  // settled on), so the cost stays linear in the plan's length.
   void try_pro_alternatives(int k) {
     if (p_.pros.size() < 2) return;
     const WeekBlock block = p_.score.block(k);
@@ -131,8 +132,8 @@ class Search {
       st_.remove_pro(d);
       for (int t : p_.pros) {
         if (t == current || !st_.can_use(t, d)) continue;
-        const bool settled = std::find(settled_.begin(), settled_.end(), t) != settled_.end();
-        order.emplace_back((settled ? 2.0 : 0.0) + st_.price(t, d, p_.pro_minutes), t);
+        const bool was_settled = std::find(settled_.begin(), settled_.end(), t) != settled_.end();
+        order.emplace_back((was_settled ? 2.0 : 0.0) + st_.price(t, d, p_.pro_minutes), t);
       }
       st_.restore(before);
       std::stable_sort(order.begin(), order.end(),
@@ -140,13 +141,20 @@ class Search {
       int fresh = 0;  // tries of techniques the previous block did not settle on
       for (const auto& [rank, t] : order) {
         if (rank < 2.0 && (++fresh > kProTriesPerVisit || pro_tries_left_-- <= 0)) break;
+        // The local search after a kept change may have moved the visit to another day.
+        if (st_.pro_at(d) < 0) break;
+        if (st_.pro_at(d) == t) continue;
         const auto snap = st_.save_block(block.first, block.end());
         st_.remove_pro(d);
+        if (!st_.can_use(t, d)) {
+          st_.restore(snap);
+          continue;
+        }
         st_.add_pro(d, t);
         improve_block(k, 2);
         if (st_.total() <= snap.total + kEps) st_.restore(snap);
       }
-      settled.push_back(st_.pro_at(d));
+      if (st_.pro_at(d) >= 0) settled.push_back(st_.pro_at(d));
     }
     settled_ = std::move(settled);
   }
