@@ -19,6 +19,8 @@ constexpr std::uint64_t kPerturbWork = 12;
 // what they add first (see try_pro_alternatives).
 constexpr int kProTries = 12;
 constexpr int kProTriesPerVisit = 3;
+// Rest-rule patterns tried per plan (see try_rest_patterns).
+constexpr int kRestTries = 12;
 
 class Search {
  public:
@@ -42,6 +44,7 @@ class Search {
       const std::uint64_t first_search = st_.effort() - before;
       if (small) try_pro_alternatives(k);
       perturb_block(k, rounds, kPerturbWork * first_search);
+      if (small) try_rest_patterns(k);
     }
     prefer_default_minutes();
     return std::move(st_);
@@ -159,6 +162,46 @@ class Search {
     settled_ = std::move(settled);
   }
 
+  // A technique with a rest rule of r days fits the most uses into a week when they are exactly
+  // r days apart, but the greedy fill places its first use where it gains most, often a day or
+  // two late, and no single move shifts every use at once (each move of one use breaks the
+  // rest rule with the next). So, for small problems, each technique of the shortlist with a
+  // rest rule whose uses in the block could be more is tried at each offset of the densest
+  // pattern: its uses removed, put back on the pattern's days at its shortest length (room
+  // made by shortening what loses least), the block searched again; kept when the score rises.
+  // The tries come from a budget per plan, like the professional alternatives.
+  void try_rest_patterns(int k) {
+    const WeekBlock block = p_.score.block(k);
+    for (int t : p_.shortlist) {
+      const Tech& tech = p_.tech(t);
+      if (tech.rest < 2 || rest_tries_left_ <= 0) continue;
+      const int cap = block_cap(tech.per_week, block.days);
+      int used = 0;
+      for (int d = block.first; d < block.end(); ++d) used += st_.on_day(t, d) ? 1 : 0;
+      for (int offset = 0; offset < tech.rest && used < cap; ++offset) {
+        std::vector<int> pattern;
+        for (int d = block.first + offset; d < block.end(); d += tech.rest)
+          if (p_.selfcare(d)) pattern.push_back(d);
+        if (static_cast<int>(pattern.size()) <= used) continue;
+        if (rest_tries_left_-- <= 0) return;
+        const auto snap = st_.save_block(block.first, block.end());
+        for (int d = block.first; d < block.end(); ++d)
+          for (int s = 0; s < p_.slots; ++s)
+            for (std::size_t i = st_.slot(d, s).size(); i-- > 0;)
+              if (st_.slot(d, s)[i].tech == t) st_.remove_item(d, s, i);
+        int placed = 0;
+        for (int d : pattern)
+          if (placed < cap && st_.can_use(t, d) && squeeze_in(st_, d, t)) ++placed;
+        if (placed > used) improve_block(k, 2);
+        if (placed <= used || st_.total() <= snap.total + kEps) {
+          st_.restore(snap);
+        } else {
+          used = placed;
+        }
+      }
+    }
+  }
+
   // Iterated local search for small problems: local search stops at a plan no single move
   // improves, often short of the optimum (a day's mix is locked in by the caps and rest rules
   // of the days around it). Each round clears a few self-care days of block k, or every use of
@@ -250,6 +293,7 @@ class Search {
   DayReplanner replan_;
   std::vector<int> settled_;  // the professional techniques of the previous block's visits
   int pro_tries_left_ = kProTries;
+  int rest_tries_left_ = kRestTries;
 };
 
 }  // namespace
