@@ -178,7 +178,7 @@ class Search {
       const int cap = block_cap(tech.per_week, block.days);
       int used = 0;
       for (int d = block.first; d < block.end(); ++d) used += st_.on_day(t, d) ? 1 : 0;
-      for (int offset = 0; offset < tech.rest && used < cap; ++offset) {
+      for (int offset = 0; offset < std::min(tech.rest, block.days) && used < cap; ++offset) {
         std::vector<int> pattern;
         for (int d = block.first + offset; d < block.end(); d += tech.rest)
           if (p_.selfcare(d)) pattern.push_back(d);
