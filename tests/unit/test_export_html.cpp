@@ -6,6 +6,9 @@
 #include "export/export.hpp"
 #include "export/html_page.hpp"
 #include "test_export_fixture.hpp"
+#include "text_checks.hpp"
+
+using mp::test::count;
 
 namespace {
 
@@ -18,14 +21,6 @@ std::string html_of(const mp::model::Plan& plan, const mp::model::Library& libra
 
 std::string html_of(const mp::model::Plan& plan) {
   return html_of(plan, mp::test::export_library());
-}
-
-int count(std::string_view haystack, std::string_view needle) {
-  int n = 0;
-  for (auto pos = haystack.find(needle); pos != std::string_view::npos;
-       pos = haystack.find(needle, pos + needle.size()))
-    ++n;
-  return n;
 }
 
 /// The fixture plan repeated over `weeks` weeks (each week the same four days, then three

@@ -4,18 +4,9 @@
 #include <string>
 
 #include "export/html_chart.hpp"
+#include "text_checks.hpp"
 
-namespace {
-
-int count(std::string_view haystack, std::string_view needle) {
-  int n = 0;
-  for (auto pos = haystack.find(needle); pos != std::string_view::npos;
-       pos = haystack.find(needle, pos + needle.size()))
-    ++n;
-  return n;
-}
-
-}  // namespace
+using mp::test::count;
 
 TEST_CASE("html chart: bars are a fraction of the full length, clamped, the number beside") {
   // Labels up to 11 columns: 89 units; a column: the 105-unit bar, 4 characters and

@@ -9,6 +9,9 @@
 #include "export/ics.hpp"
 #include "model/error.hpp"
 #include "test_export_fixture.hpp"
+#include "text_checks.hpp"
+
+using mp::test::count;
 
 namespace {
 
@@ -143,14 +146,6 @@ std::vector<std::string> lint_ics(std::string_view ics) {
   }
   if (!stack.empty()) problems.emplace_back("unclosed component " + stack.back());
   return problems;
-}
-
-int count(std::string_view haystack, std::string_view needle) {
-  int n = 0;
-  for (auto pos = haystack.find(needle); pos != std::string_view::npos;
-       pos = haystack.find(needle, pos + needle.size()))
-    ++n;
-  return n;
 }
 
 std::string join(const std::vector<std::string>& lines) {

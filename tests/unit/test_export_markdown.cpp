@@ -5,6 +5,9 @@
 
 #include "export/export.hpp"
 #include "test_export_fixture.hpp"
+#include "text_checks.hpp"
+
+using mp::test::count;
 
 namespace {
 
@@ -15,14 +18,6 @@ std::string markdown_of(const mp::model::Plan& plan, bool explain = false) {
   mp::exporter::write_plan(out, mp::exporter::Format::kMarkdown, plan, mp::test::export_library(),
                            options);
   return out.str();
-}
-
-int count(std::string_view haystack, std::string_view needle) {
-  int n = 0;
-  for (auto pos = haystack.find(needle); pos != std::string_view::npos;
-       pos = haystack.find(needle, pos + needle.size()))
-    ++n;
-  return n;
 }
 
 }  // namespace

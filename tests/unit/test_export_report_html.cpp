@@ -5,16 +5,11 @@
 
 #include "export/html_page.hpp"
 #include "export/report.hpp"
+#include "text_checks.hpp"
+
+using mp::test::count;
 
 namespace {
-
-int count(std::string_view haystack, std::string_view needle) {
-  int n = 0;
-  for (auto pos = haystack.find(needle); pos != std::string_view::npos;
-       pos = haystack.find(needle, pos + needle.size()))
-    ++n;
-  return n;
-}
 
 mp::model::Date day(int d) {
   return mp::model::Date{std::chrono::year{2026}, std::chrono::March,
