@@ -2,6 +2,7 @@
 #include <map>
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,12 @@ void write_report_markdown(std::ostream& out, const model::Report& report,
 /// goals as bars, a data table beside every chart (docs/formats.md).
 void write_report_html(std::ostream& out, const model::Report& report,
                        const model::Library& library);
+
+/// A report ratio as "85%", or "-" when there is none (nothing planned); every report format
+/// writes it so.
+std::string ratio_text(const std::optional<double>& ratio);
+/// A weekly mean rating as "4.5", or "-" when there is none (no check-in).
+std::string mean_text(const std::optional<double>& mean);
 
 /// "▁▂▃▄▅▆▇█" bars of values scaled from 0 to top; a missing value is a space.
 std::string sparkline(const std::vector<std::optional<double>>& values, double top);

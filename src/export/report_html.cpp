@@ -18,8 +18,6 @@ std::string percent(const std::optional<double>& ratio) {
   return ratio ? whole_percent(*ratio) : "-";
 }
 
-std::string mean(const std::optional<double>& v) { return v ? fmt::format("{:.1f}", *v) : "-"; }
-
 void write_adherence(std::ostream& out, const model::Report& r) {
   std::vector<BarRow> rows;
   std::vector<std::vector<std::string>> table;
@@ -55,8 +53,8 @@ void write_symptoms(std::ostream& out, const model::Report& r) {
     pain.values.push_back(w.symptoms.pain);
     headache.values.push_back(w.symptoms.headache);
     stress.values.push_back(w.symptoms.stress);
-    table.push_back(
-        {w.week, mean(w.symptoms.pain), mean(w.symptoms.headache), mean(w.symptoms.stress)});
+    table.push_back({w.week, mean_text(w.symptoms.pain), mean_text(w.symptoms.headache),
+                     mean_text(w.symptoms.stress)});
   }
   std::vector<Series> series;
   std::string desc;

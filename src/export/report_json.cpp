@@ -1,4 +1,6 @@
 // `report --format json`: the massage-plan/report@1 document (docs/report.schema.json).
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "export/json_writer.hpp"
@@ -25,6 +27,14 @@ std::optional<ReportFormat> parse_report_format(std::string_view word) {
   if (word == "markdown") return ReportFormat::kMarkdown;
   if (word == "html") return ReportFormat::kHtml;
   return std::nullopt;
+}
+
+std::string ratio_text(const std::optional<double>& ratio) {
+  return ratio ? fmt::format("{:.0f}%", *ratio * 100) : "-";
+}
+
+std::string mean_text(const std::optional<double>& mean) {
+  return mean ? fmt::format("{:.1f}", *mean) : "-";
 }
 
 void write_report(std::ostream& out, ReportFormat format, const model::Report& report,

@@ -8,30 +8,20 @@
 #include "export/report.hpp"
 
 namespace mp::exporter {
-namespace {
-
-std::string percent(const std::optional<double>& ratio) {
-  return ratio ? fmt::format("{:.0f}%", *ratio * 100) : "-";
-}
-
-std::string mean(const std::optional<double>& v) { return v ? fmt::format("{:.1f}", *v) : "-"; }
-
-}  // namespace
-
 void write_report_markdown(std::ostream& out, const model::Report& r,
                            const model::Library& library) {
   out << fmt::format("# History report {} to {}\n\n", model::format_date(r.from),
                      model::format_date(r.to));
   out << fmt::format("- Adherence: {} of {} planned sessions done ({})\n", r.adherence.done,
-                     r.adherence.planned, percent(r.adherence.ratio));
+                     r.adherence.planned, ratio_text(r.adherence.ratio));
   out << fmt::format("- Streak: {} planned day{} in a row with every session done\n\n", r.streak,
                      r.streak == 1 ? "" : "s");
   out << "## Weeks\n\n| Week | Planned | Done | Adherence | Pain | Headache | Stress |\n"
          "|---|---:|---:|---:|---:|---:|---:|\n";
   for (const auto& w : r.weeks)
     out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", w.week, w.adherence.planned,
-                       w.adherence.done, percent(w.adherence.ratio), mean(w.symptoms.pain),
-                       mean(w.symptoms.headache), mean(w.symptoms.stress));
+                       w.adherence.done, ratio_text(w.adherence.ratio), mean_text(w.symptoms.pain),
+                       mean_text(w.symptoms.headache), mean_text(w.symptoms.stress));
   if (!r.goals.empty()) {
     out << "\n## Goals\n\n| Goal | Minutes planned | Minutes done | Effective planned | "
            "Effective done |\n|---|---:|---:|---:|---:|\n";

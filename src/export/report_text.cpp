@@ -12,12 +12,6 @@
 namespace mp::exporter {
 namespace {
 
-std::string percent(const std::optional<double>& ratio) {
-  return ratio ? fmt::format("{:.0f}%", *ratio * 100) : "-";
-}
-
-std::string mean(const std::optional<double>& v) { return v ? fmt::format("{:.1f}", *v) : "-"; }
-
 // The sparkline, then "4.0 -> 5.5 (+1.5)" from the first to the last week with a value.
 std::string trend(const std::vector<std::optional<double>>& values, double top,
                   std::string_view none, bool show_change) {
@@ -57,7 +51,7 @@ void write_report_text(std::ostream& out, const model::Report& r, const model::L
   out << fmt::format("History report {} to {}\n\n", model::format_date(r.from),
                      model::format_date(r.to));
   out << fmt::format("  Adherence  {} of {} planned sessions done ({})\n", r.adherence.done,
-                     r.adherence.planned, percent(r.adherence.ratio));
+                     r.adherence.planned, ratio_text(r.adherence.ratio));
   out << fmt::format("  Streak     {} planned day{} in a row with every session done\n\n", r.streak,
                      r.streak == 1 ? "" : "s");
 
@@ -65,8 +59,9 @@ void write_report_text(std::ostream& out, const model::Report& r, const model::L
   std::vector<std::optional<double>> adherence, pain, headache, stress;
   for (const auto& w : r.weeks) {
     out << fmt::format("  {:<9}  {:>7}  {:>4}  {:>9}  {:>5}  {:>8}  {:>6}\n", w.week,
-                       w.adherence.planned, w.adherence.done, percent(w.adherence.ratio),
-                       mean(w.symptoms.pain), mean(w.symptoms.headache), mean(w.symptoms.stress));
+                       w.adherence.planned, w.adherence.done, ratio_text(w.adherence.ratio),
+                       mean_text(w.symptoms.pain), mean_text(w.symptoms.headache),
+                       mean_text(w.symptoms.stress));
     adherence.push_back(w.adherence.ratio);
     pain.push_back(w.symptoms.pain);
     headache.push_back(w.symptoms.headache);
