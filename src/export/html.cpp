@@ -10,6 +10,7 @@
 #include "export/html_chart.hpp"
 #include "export/html_page.hpp"
 #include "export/plan_view.hpp"
+#include "export/safety_notes.hpp"
 
 namespace mp::exporter {
 namespace {
@@ -87,6 +88,7 @@ void write_howto(std::ostream& out, const model::Library& library,
     for (const auto& id : ids)
       if (const auto* t = library.find_technique(id))
         for (const auto& caution : t->cautions) {
+          if (is_stop_rule(caution)) continue;  // in the header, once
           if (std::find(seen.begin(), seen.end(), caution) == seen.end())
             seen.push_back(caution);
           else if (std::find(shared.begin(), shared.end(), caution) == shared.end())
@@ -120,7 +122,9 @@ void write_howto(std::ostream& out, const model::Library& library,
     }
     std::vector<const std::string*> own;
     for (const auto& caution : technique->cautions)
-      if (std::find(shared.begin(), shared.end(), caution) == shared.end()) own.push_back(&caution);
+      if (!is_stop_rule(caution) &&
+          std::find(shared.begin(), shared.end(), caution) == shared.end())
+        own.push_back(&caution);
     if (!own.empty()) {
       out << "<ul class=\"cautions\">\n";
       for (const auto* caution : own)
@@ -205,7 +209,10 @@ void write_html(std::ostream& out, const model::Plan& plan, const model::Library
   }
   for (const auto& warning : plan.warnings)
     out << "<p class=\"warning\"><strong>Warning:</strong> " << html_text(warning) << "</p>\n";
-  out << "</header>\n<main>\n";
+  out << "<div class=\"notes\">\n<p class=\"stop-rule\">" << html_text(stop_rule()) << "</p>\n";
+  for (const auto& c : stated_condition_advice(plan, library))
+    out << "<p><strong>" << html_text(c.name) << ":</strong> " << html_text(c.advice) << "</p>\n";
+  out << "</div>\n</header>\n<main>\n";
   const int weeks = static_cast<int>((plan.plan.size() + 6) / 7);
   for (int k = 0; k < weeks; ++k) write_week(out, plan, library, options, k, weeks);
   out << "</main>\n";

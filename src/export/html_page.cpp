@@ -36,6 +36,7 @@ p, ul, ol { margin: .2rem 0; }
 .howto { columns: 2 22rem; column-gap: 1.5rem; }
 .technique { break-inside: avoid; margin-bottom: .5rem; }
 .caution { font-weight: 600; }
+.stop-rule { font-weight: 600; }
 .coverage { break-inside: avoid; }
 figure { margin: .4rem 0; }
 figcaption { color: #404040; font-size: .9rem; }
@@ -82,6 +83,7 @@ section { break-inside: avoid; }
   .steps li::before { content: counter(step) ". "; font-weight: 600; }
   .cautions { padding: 0; list-style: none; }
   .safety { font-size: 8pt; margin-top: .4rem; }
+  .notes p { font-size: 7pt; line-height: 1.15; margin: 0 0 .1rem; }
   figcaption { font-size: 8pt; }
 }
 )css";

@@ -11,6 +11,7 @@
 
 #include "export/export.hpp"
 #include "export/plan_view.hpp"
+#include "export/safety_notes.hpp"
 #include "export/utf8.hpp"
 #include "model/error.hpp"
 
@@ -117,7 +118,7 @@ class IcsWriter {
   std::ostream& out_;
 };
 
-std::string session_description(const model::PlannedSession& session,
+std::string session_description(const model::Plan& plan, const model::PlannedSession& session,
                                 const model::Library& library) {
   std::string out;
   auto paragraph = [&out](const std::string& text) {
@@ -143,10 +144,15 @@ std::string session_description(const model::PlannedSession& session,
       int n = 0;
       for (const auto& step : t->steps) line(std::to_string(++n) + ". ", step);
       if (t->steps.empty() && !t->description.empty()) line("", t->description);
-      for (const auto& caution : t->cautions) line("Caution: ", caution);
+      for (const auto& caution : t->cautions)
+        if (!is_stop_rule(caution)) line("Caution: ", caution);
     }
     paragraph(text);
   }
+  // The stop rule and the stated conditions' advice, once per event.
+  paragraph(std::string(stop_rule()));
+  for (const auto& c : stated_condition_advice(plan, library))
+    paragraph(printable(c.name, false) + ": " + printable(c.advice, true));
   return out;
 }
 
@@ -297,7 +303,7 @@ void write_ics(std::ostream& out, const model::Plan& plan, const model::Library&
       ics.property("DTSTART" + tz_param, local_date_time(day.date, session.start_minute));
       ics.property("DTEND" + tz_param, local_date_time(day.date, session_end_minute(session)));
       ics.text("SUMMARY", summary);
-      ics.text("DESCRIPTION", session_description(session, library));
+      ics.text("DESCRIPTION", session_description(plan, session, library));
       ics.property("CATEGORIES", categories(session.kind));
       if (options.remind_minutes > 0) {
         ics.property("BEGIN", "VALARM");

@@ -5,6 +5,7 @@
 #include "export/export.hpp"
 #include "export/markdown_text.hpp"
 #include "export/plan_view.hpp"
+#include "export/safety_notes.hpp"
 #include "export/utf8.hpp"
 
 namespace mp::exporter {
@@ -77,6 +78,7 @@ void write_item(std::ostream& out, const model::Library& library, const model::P
     if (!text.empty()) out << "  " << ++n << ". " << text << "\n";
   }
   for (const auto& caution : technique->cautions) {
+    if (is_stop_rule(caution)) continue;  // shown once, before the days
     std::string text = md_inline(caution);
     if (!text.empty()) out << "  - **Caution:** " << text << "\n";
   }
@@ -103,6 +105,10 @@ void write_markdown(std::ostream& out, const model::Plan& plan, const model::Lib
     std::string text = md_inline(warning);
     if (!text.empty()) out << "> **Warning:** " << text << "\n\n";
   }
+  out << "> " << md_inline(stop_rule()) << "\n";
+  for (const auto& c : stated_condition_advice(plan, library))
+    out << ">\n> **" << md_inline(c.name) << ":** " << md_inline(c.advice) << "\n";
+  out << "\n";
 
   for (const auto& day : plan.plan) {
     out << "## " << weekday_long_name(model::weekday_of(day.date)) << ", "

@@ -5,6 +5,7 @@
 
 #include "export/export.hpp"
 #include "export/plan_view.hpp"
+#include "export/safety_notes.hpp"
 #include "export/utf8.hpp"
 
 namespace mp::exporter {
@@ -176,6 +177,10 @@ void write_text(std::ostream& out, const model::Plan& plan, const model::Library
     p.paint(kYellow, "warning: ");
     p.wrapped({}, printable(warning, true), 9, kWidth - 9);
   }
+  // The stop rule and the stated conditions' advice, once, before the days.
+  p.wrapped({}, std::string(stop_rule()), 2, kWidth - 2);
+  for (const auto& c : stated_condition_advice(plan, library))
+    p.wrapped({}, printable(c.name, false) + ": " + printable(c.advice, true), 2, kWidth - 2);
 
   for (const auto& day : plan.plan) {
     p << "\n";

@@ -288,10 +288,16 @@ TEST_CASE("export ics: events carry floating DTSTART/DTEND, summary, categories 
           "2. Tilt the ear towards the other shoulder.\\n"
           "Caution: Stop if you feel tingling in the arm.\\n\\n"
           "Box breathing\\, 2 min\\nDose: 4 s in\\, 4 s hold\\, 4 s out\\n"
-          "1. Breathe in for 4 s.\\n2. Hold for 4 s.\\n3. Breathe out for 4 s."));
+          "1. Breathe in for 4 s.\\n2. Hold for 4 s.\\n3. Breathe out for 4 s.\\n\\n"
+          "Stop rule: stop at once if you feel dizzy or sick\\, your vision changes\\, "
+          "or you get tingling or numbness in the arms or face\\, and do no neck work until a "
+          "clinician has checked you."));
   CHECK(
       has("DESCRIPTION:Swedish massage\\, 60 min\\nDose: Full back\\, neck and shoulders\\n"
-          "Long gliding strokes by a therapist."));
+          "Long gliding strokes by a therapist.\\n\\n"
+          "Stop rule: stop at once if you feel dizzy or sick\\, your vision changes\\, "
+          "or you get tingling or numbness in the arms or face\\, and do no neck work until a "
+          "clinician has checked you."));
   // No event on the Monday without sessions.
   CHECK(ics.find("DTSTART:20260330") == std::string::npos);
 }
