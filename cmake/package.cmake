@@ -7,7 +7,7 @@ set(CPACK_PACKAGE_CONTACT "massage-plan contributors <massage-plan@example.org>"
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_DESCRIPTION
-    "massage-plan builds daily or multi-week self-care plans (self-massage, stretches, mobility, \
+    "massage-plan builds daily or multi-week self-care plans (self-massage, stretches, mobility, strengthening, \
 breathing, mindfulness and professional massage) for neck and spine care from a built-in or \
 user YAML library, a person's goals, time and health conditions. It never schedules a technique \
 contraindicated for a stated condition. Plans print in the terminal or export to iCalendar, \

@@ -179,7 +179,7 @@ _massage_plan() {
           return 0
           ;;
         --kind)
-          COMPREPLY=($(compgen -W "self-massage stretch mobility breathing mindfulness
+          COMPREPLY=($(compgen -W "self-massage stretch mobility strength breathing mindfulness
             professional" -- "$cur"))
           return 0
           ;;

@@ -96,7 +96,7 @@ set -l list '__fish_seen_subcommand_from list'
 complete -c massage-plan -n "$list; and not __fish_seen_subcommand_from techniques routines goals conditions equipment" -a 'techniques routines goals conditions equipment'
 complete -c massage-plan -n $list -l goal -x -a '(__massage_plan_ids goals)' -d 'Only entries serving this goal'
 complete -c massage-plan -n $list -l region -x -a 'neck upper-back mid-back lower-back sacrum shoulders head' -d 'Only entries working this region'
-complete -c massage-plan -n $list -l kind -x -a 'self-massage stretch mobility breathing mindfulness professional' -d 'Only techniques of this kind'
+complete -c massage-plan -n $list -l kind -x -a 'self-massage stretch mobility strength breathing mindfulness professional' -d 'Only techniques of this kind'
 complete -c massage-plan -n $list -l condition -x -a '(__massage_plan_ids conditions)' -d 'Only what stays safe with this condition'
 complete -c massage-plan -n $list -l format -x -a 'text json' -d 'Output format'
 

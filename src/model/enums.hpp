@@ -6,7 +6,15 @@
 namespace mp::model {
 
 /// What sort of practice a technique is.
-enum class Kind { kSelfMassage, kStretch, kMobility, kBreathing, kMindfulness, kProfessional };
+enum class Kind {
+  kSelfMassage,
+  kStretch,
+  kMobility,
+  kStrength,
+  kBreathing,
+  kMindfulness,
+  kProfessional
+};
 /// Who performs it. The professional kind is exactly the therapist performer.
 enum class Performer { kSelf, kPartner, kTherapist };
 /// How much pressure or effort.
@@ -41,8 +49,8 @@ enum class Position {
 enum class SessionKind { kSelf, kProfessional, kRoutine };
 
 /// The YAML words for each enum, in declaration order (so index == enum value).
-inline constexpr std::array<std::string_view, 6> kKindNames{
-    "self-massage", "stretch", "mobility", "breathing", "mindfulness", "professional"};
+inline constexpr std::array<std::string_view, 7> kKindNames{
+    "self-massage", "stretch", "mobility", "strength", "breathing", "mindfulness", "professional"};
 inline constexpr std::array<std::string_view, 3> kPerformerNames{"self", "partner", "therapist"};
 inline constexpr std::array<std::string_view, 3> kIntensityNames{"gentle", "moderate", "firm"};
 inline constexpr std::array<std::string_view, 3> kPhaseNames{"warm-up", "main", "cool-down"};

@@ -81,8 +81,8 @@ struct Technique {
   std::optional<std::vector<Position>> positions;
   Phase phase = Phase::kMain;
   TimeOfDay time_of_day = TimeOfDay::kAny;
-  /// Planned only where exercise (a stretch or mobility drill) that serves one of the same chosen
-  /// goals can be planned too: NICE NG59 allows massage for low back pain only as part of a
+  /// Planned only where exercise that serves one of the same chosen
+  /// goals can be planned too (a stretch, mobility or strength technique): NICE NG59 allows massage for low back pain only as part of a
   /// package with exercise (docs/library.md, "Low back pain").
   bool with_exercise = false;
   std::vector<std::string> equipment;  ///< equipment ids needed

@@ -54,7 +54,8 @@ std::string ineligibility_reason(const model::Technique& t, const model::Profile
 namespace {
 
 bool is_exercise(const model::Technique& t) {
-  return t.kind == model::Kind::kStretch || t.kind == model::Kind::kMobility;
+  return t.kind == model::Kind::kStretch || t.kind == model::Kind::kMobility ||
+         t.kind == model::Kind::kStrength;
 }
 
 double chosen_weight(const model::Technique& t, const std::string& goal,
@@ -78,7 +79,7 @@ std::string eligibility_reason(const model::Technique& t, const model::Library& 
       shares = shares || (w > 0 && chosen_weight(e, goal, goal_ids) > 0);
     if (shares && ineligibility_reason(e, profile, goal_ids, shape).empty()) return {};
   }
-  return "only with exercise: no stretch or mobility drill for its goals can be planned";
+  return "only with exercise: no stretch, mobility or strength exercise for its goals can be planned";
 }
 
 PlanShape plan_shape(const model::Profile& profile, const std::vector<int>& weekdays) {

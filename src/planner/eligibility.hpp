@@ -35,7 +35,8 @@ std::string ineligibility_reason(const model::Technique& t, const model::Profile
                                  const std::vector<std::string>& goal_ids, const PlanShape& shape);
 
 /// ineligibility_reason, and for a technique given only with exercise (`with_exercise: true`)
-/// also "only with exercise: …" when no exercise (a stretch or mobility drill, itself eligible)
+/// also "only with exercise: …" when no exercise (a stretch, mobility or strength technique, itself
+/// eligible)
 /// serves one of the chosen goals that t serves.
 std::string eligibility_reason(const model::Technique& t, const model::Library& library,
                                const model::Profile& profile,

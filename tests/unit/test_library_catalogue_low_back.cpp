@@ -33,7 +33,7 @@ double weight(const Technique& t, const std::string& goal) {
 }
 
 bool is_exercise(const Technique& t) {
-  return t.kind == Kind::kMobility || t.kind == Kind::kStretch;
+  return t.kind == Kind::kMobility || t.kind == Kind::kStretch || t.kind == Kind::kStrength;
 }
 
 bool works_on_low_back(const Technique& t) {

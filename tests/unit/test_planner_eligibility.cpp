@@ -176,8 +176,8 @@ TEST_CASE("planner: a technique given only with exercise needs an exercise for i
   auto profile = sample_profile();
   profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 600};
   const std::string only =
-      "only with exercise: no stretch or mobility drill for its goals can "
-      "be planned";
+      "only with exercise: no stretch, mobility or strength exercise for its "
+      "goals can be planned";
   auto reason = [&](const std::vector<std::string>& goals, const PlanShape& s) {
     return eligibility_reason(*deep, lib, profile, goals, s);
   };
@@ -212,7 +212,8 @@ TEST_CASE("planner: a plan leaves out a technique given only with exercise, with
   std::map<std::string, std::string> reasons;
   for (const auto& e : plan.excluded) reasons[e.technique] = e.reason;
   CHECK(reasons["deep-tissue"] ==
-        "only with exercise: no stretch or mobility drill for its goals can be planned");
+        "only with exercise: no stretch, mobility or strength exercise for its goals can be "
+        "planned");
   for (const auto& day : plan.plan)
     for (const auto& s : day.sessions)
       for (const auto& item : s.items) CHECK(item.technique != "deep-tissue");
