@@ -122,6 +122,9 @@ std::string render_technique(const model::Technique& t, const model::Library& li
   s += '\n';
   s += fmt::format("  session:     {} phase, {} time of day\n", model::to_string(t.phase),
                    model::to_string(t.time_of_day));
+  if (t.with_exercise)
+    s += "  with:        exercise only: planned only where a stretch, mobility or strength "
+         "exercise for the same goal can be planned too\n";
   s += fmt::format("  regions:     {}\n",
                    t.regions ? joined(*t.regions, region_words) : std::string(kNotDeclared));
   s += fmt::format("  movements:   {}\n", declared(t.movements));

@@ -29,11 +29,11 @@ constexpr std::array<std::string_view, 4> kGoalKeys{"id", "name", "description",
 constexpr std::array<std::string_view, 6> kConditionKeys{"id",     "name",   "red_flag",
                                                          "urgent", "advice", "excludes"};
 constexpr std::array<std::string_view, 4> kEquipmentKeys{"id", "name", "description", "household"};
-constexpr std::array<std::string_view, 21> kTechniqueKeys{
-    "id",        "name",     "description", "kind",      "performer",         "regions",
-    "muscles",   "goals",    "duration",    "frequency", "intensity",         "movements",
-    "positions", "phase",    "time_of_day", "equipment", "contraindications", "dose",
-    "steps",     "cautions", "sources"};
+constexpr std::array<std::string_view, 22> kTechniqueKeys{
+    "id",        "name",     "description", "kind",         "performer",         "regions",
+    "muscles",   "goals",    "duration",    "frequency",    "intensity",         "movements",
+    "positions", "phase",    "time_of_day", "equipment",    "contraindications", "dose",
+    "steps",     "cautions", "sources",     "with_exercise"};
 constexpr std::array<std::string_view, 3> kDurationKeys{"min", "default", "max"};
 constexpr std::array<std::string_view, 2> kFrequencyKeys{"max_per_week", "min_rest_hours"};
 constexpr std::array<std::string_view, 4> kRoutineKeys{"id", "name", "description", "steps"};
@@ -236,6 +236,8 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
   }
   read_enum(r, m, "phase", model::kPhaseNames, t.phase);
   read_enum(r, m, "time_of_day", model::kTimeOfDayNames, t.time_of_day);
+  if (const YamlNode* n = m.get("with_exercise"))
+    if (auto v = r.read_bool(*n, "with_exercise")) t.with_exercise = *v;
   if (const YamlNode* n = m.get("equipment"))
     t.equipment = read_references(r, *n, "equipment", Reference::kEquipment, owner, e.references);
   if (const YamlNode* n = m.get("contraindications"))

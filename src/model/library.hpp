@@ -81,6 +81,10 @@ struct Technique {
   std::optional<std::vector<Position>> positions;
   Phase phase = Phase::kMain;
   TimeOfDay time_of_day = TimeOfDay::kAny;
+  /// Planned only where exercise that serves one of the same chosen
+  /// goals can be planned too (a stretch, mobility or strength technique): NICE NG59 allows massage for low back pain only as part of a
+  /// package with exercise (docs/library.md, "Low back pain").
+  bool with_exercise = false;
   std::vector<std::string> equipment;  ///< equipment ids needed
   /// Effective contraindications (condition ids): the declared ones plus every condition with
   /// a rule that matches; what the planner and every output use. Filled by apply_exclusions.

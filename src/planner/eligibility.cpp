@@ -51,6 +51,37 @@ std::string ineligibility_reason(const model::Technique& t, const model::Profile
   return {};
 }
 
+namespace {
+
+bool is_exercise(const model::Technique& t) {
+  return t.kind == model::Kind::kStretch || t.kind == model::Kind::kMobility ||
+         t.kind == model::Kind::kStrength;
+}
+
+double chosen_weight(const model::Technique& t, const std::string& goal,
+                     const std::vector<std::string>& goal_ids) {
+  if (std::find(goal_ids.begin(), goal_ids.end(), goal) == goal_ids.end()) return 0;
+  const auto it = t.goals.find(goal);
+  return it == t.goals.end() ? 0 : it->second;
+}
+
+}  // namespace
+
+std::string eligibility_reason(const model::Technique& t, const model::Library& library,
+                               const model::Profile& profile,
+                               const std::vector<std::string>& goal_ids, const PlanShape& shape) {
+  std::string reason = ineligibility_reason(t, profile, goal_ids, shape);
+  if (!reason.empty() || !t.with_exercise) return reason;
+  for (const auto& e : library.techniques) {
+    if (!is_exercise(e) || e.with_exercise) continue;
+    bool shares = false;
+    for (const auto& [goal, w] : t.goals)
+      shares = shares || (w > 0 && chosen_weight(e, goal, goal_ids) > 0);
+    if (shares && ineligibility_reason(e, profile, goal_ids, shape).empty()) return {};
+  }
+  return "only with exercise: no stretch, mobility or strength exercise for its goals can be planned";
+}
+
 PlanShape plan_shape(const model::Profile& profile, const std::vector<int>& weekdays) {
   PlanShape shape;
   for (const auto& s : profile.sessions)
@@ -73,7 +104,7 @@ void set_share_caps(std::vector<ScoredGoal>& goals, const model::Library& librar
   for (const auto& g : goals) ids.push_back(g.id);
   std::vector<int> servers(goals.size(), 0);
   for (const auto& t : library.techniques) {
-    if (!ineligibility_reason(t, profile, ids, shape).empty()) continue;
+    if (!eligibility_reason(t, library, profile, ids, shape).empty()) continue;
     for (std::size_t g = 0; g < goals.size(); ++g)
       if (auto it = t.goals.find(ids[g]); it != t.goals.end() && it->second > 0) ++servers[g];
   }

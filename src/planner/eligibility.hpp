@@ -34,6 +34,14 @@ struct PlanShape {
 std::string ineligibility_reason(const model::Technique& t, const model::Profile& profile,
                                  const std::vector<std::string>& goal_ids, const PlanShape& shape);
 
+/// ineligibility_reason, and for a technique given only with exercise (`with_exercise: true`)
+/// also "only with exercise: …" when no exercise (a stretch, mobility or strength technique, itself
+/// eligible)
+/// serves one of the chosen goals that t serves.
+std::string eligibility_reason(const model::Technique& t, const model::Library& library,
+                               const model::Profile& profile,
+                               const std::vector<std::string>& goal_ids, const PlanShape& shape);
+
 /// The shape of a plan for this profile whose days fall on these weekdays (0 = Monday).
 PlanShape plan_shape(const model::Profile& profile, const std::vector<int>& weekdays);
 

@@ -196,7 +196,7 @@ Problem set_up(const Library& library, const Profile& profile, const PlanRequest
   };
   std::vector<int> eligible_self;
   for (std::size_t li = 0; li < library.techniques.size(); ++li) {
-    p.reason_of[li] = ineligibility_reason(library.techniques[li], profile, goal_ids, shape);
+    p.reason_of[li] = eligibility_reason(library.techniques[li], library, profile, goal_ids, shape);
     if (!p.reason_of[li].empty()) continue;
     const int t = add_tech(li);
     if (p.tech(t).therapist)

@@ -157,3 +157,69 @@ TEST_CASE("planner: safety problems list the contraindication, then the missing 
   profile.equipment = {"tennis-ball"};
   CHECK(mp::planner::safety_problems(*lib.find_technique("ball-massage"), profile).empty());
 }
+
+// The library's technique with this id, to change for one test.
+static mp::model::Technique* edit(mp::model::Library& lib, const std::string& id) {
+  for (auto& t : lib.techniques)
+    if (t.id == id) return &t;
+  FAIL("no technique " << id);
+  return nullptr;
+}
+
+TEST_CASE("planner: a technique given only with exercise needs an exercise for its goals") {
+  using mp::planner::eligibility_reason;
+  using mp::planner::PlanShape;
+  auto lib = sample_library();
+  edit(lib, "box-breathing")->kind = mp::model::Kind::kBreathing;  // not exercise
+  mp::model::Technique* deep = edit(lib, "deep-tissue");
+  deep->with_exercise = true;
+  auto profile = sample_profile();
+  profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 600};
+  const std::string only =
+      "only with exercise: no stretch, mobility or strength exercise for its "
+      "goals can be planned";
+  auto reason = [&](const std::vector<std::string>& goals, const PlanShape& s) {
+    return eligibility_reason(*deep, lib, profile, goals, s);
+  };
+  const PlanShape both{true, true, 10};
+  // Stretches serve tension-headache, which deep tissue serves too.
+  CHECK(reason({"tension-headache", "stress-reduction"}, both).empty());
+  // For stress-reduction alone only breathing and massage serve it: no exercise, no deep tissue.
+  CHECK(reason({"stress-reduction"}, both) == only);
+  // The ordinary reasons come first and are unchanged.
+  CHECK(mp::planner::ineligibility_reason(*deep, profile, {"stress-reduction"}, both).empty());
+  CHECK(reason({"range-of-motion"}, both) == "serves none of the chosen goals");
+  // Exercise that cannot be planned does not count: no self-care time, or missing equipment.
+  CHECK(reason({"tension-headache"}, PlanShape{false, true, 0}) == only);
+  for (const char* id : {"chin-tuck", "upper-trap-stretch"}) edit(lib, id)->equipment = {"mat"};
+  CHECK(reason({"tension-headache"}, both) == only);
+  profile.equipment = {"mat"};
+  CHECK(reason({"tension-headache"}, both).empty());
+  // Another technique given only with exercise is not the exercise.
+  edit(lib, "chin-tuck")->with_exercise = true;
+  edit(lib, "upper-trap-stretch")->with_exercise = true;
+  CHECK(reason({"tension-headache"}, both) == only);
+}
+
+TEST_CASE("planner: a plan leaves out a technique given only with exercise, with the reason") {
+  auto lib = sample_library();
+  edit(lib, "box-breathing")->kind = mp::model::Kind::kBreathing;
+  edit(lib, "deep-tissue")->with_exercise = true;
+  auto profile = sample_profile();
+  profile.goals = {{"stress-reduction", 1, {}}};
+  profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 600};
+  const Plan plan = make_plan(lib, profile, week());
+  std::map<std::string, std::string> reasons;
+  for (const auto& e : plan.excluded) reasons[e.technique] = e.reason;
+  CHECK(reasons["deep-tissue"] ==
+        "only with exercise: no stretch, mobility or strength exercise for its goals can be "
+        "planned");
+  for (const auto& day : plan.plan)
+    for (const auto& s : day.sessions)
+      for (const auto& item : s.items) CHECK(item.technique != "deep-tissue");
+  // With a goal that a stretch serves too, the same visit may hold it.
+  profile.goals = {{"tension-headache", 1, {}}, {"stress-reduction", 1, {}}};
+  reasons.clear();
+  for (const auto& e : make_plan(lib, profile, week()).excluded) reasons[e.technique] = e.reason;
+  CHECK(reasons.count("deep-tissue") == 0);
+}
