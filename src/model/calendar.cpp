@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "model/suggest.hpp"
+#include "model/when.hpp"
 
 namespace mp::model {
 namespace {
@@ -60,6 +61,7 @@ std::string format_time(int minute_of_day) {
   return buf;
 }
 
+// Any case, short or in full (kWeekdayFullNames, model/when.hpp): what people type.
 std::optional<WeekdayIndex> parse_weekday(std::string_view word) {
   std::string low(word);
   for (auto& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -19,9 +19,6 @@ inline constexpr WeekdaySet kAllWeekdays{true, true, true, true, true, true, tru
 /// The profile words for weekdays, Monday first.
 inline constexpr std::array<std::string_view, 7> kWeekdayNames{"mon", "tue", "wed", "thu",
                                                                "fri", "sat", "sun"};
-/// The same days in full, Monday first; parse_weekday takes either, in any case.
-inline constexpr std::array<std::string_view, 7> kWeekdayFullNames{
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 /// "YYYY-MM-DD" → a valid date, or nullopt (2026-02-30 is not a date).
 std::optional<Date> parse_date(std::string_view text);
@@ -35,7 +32,7 @@ WeekdayIndex weekday_of(Date d);
 std::optional<int> parse_time(std::string_view text);
 /// Minutes after midnight as "HH:MM" (values ≥ 1440 wrap to the next day's clock).
 std::string format_time(int minute_of_day);
-/// "mon" … "sun" or "monday" … "sunday", in any case ("Mon", "MONDAY") → index, or nullopt.
+/// "mon" … "sun" → index, or nullopt.
 std::optional<WeekdayIndex> parse_weekday(std::string_view word);
 
 /// A value read from text, or the problem with it in the user's words. Every reader of a time or

@@ -1,6 +1,7 @@
 #pragma once
 // What people type for a day or a moment (SPEC §5 "Input people type"): pure functions that take
 // "today" (and, for the future test, "now") as arguments, so no clock is read here.
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,11 @@
 #include "model/calendar.hpp"
 
 namespace mp::model {
+
+/// The weekdays in full, Monday first; parse_weekday (model/calendar.hpp) takes these as well as
+/// kWeekdayNames, in any case ("Mon", "MONDAY").
+inline constexpr std::array<std::string_view, 7> kWeekdayFullNames{
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 /// Which way a weekday word points from today. Today itself counts either way: on a Monday,
 /// `--start monday` is today and `done monday` is today.
