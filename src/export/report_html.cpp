@@ -10,6 +10,7 @@
 #include "export/html_page.hpp"
 #include "export/plan_view.hpp"
 #include "export/report.hpp"
+#include "export/report_words.hpp"
 
 namespace mp::exporter {
 namespace {
@@ -123,6 +124,34 @@ void write_skipped(std::ostream& out, const model::Report& r, const model::Libra
   out << "</section>\n";
 }
 
+void write_done(std::ostream& out, const model::Report& r, const model::Library& library) {
+  if (r.done.empty()) return;
+  std::vector<std::vector<std::string>> table;
+  for (const auto& d : r.done)
+    table.push_back({technique_name(library, d.technique), fmt::format("{:.0f}", d.minutes),
+                     std::to_string(d.times)});
+  out << "<section aria-labelledby=\"done\">\n<h2 id=\"done\">Done per technique</h2>\n";
+  write_table(out, "Minutes and times each technique was done, most minutes first",
+              {"Technique", "Minutes", "Times"}, table);
+  out << "</section>\n";
+}
+
+void write_notes(std::ostream& out, const model::Report& r) {
+  if (r.notes.empty()) return;
+  // Words, not figures: the cells stay left-aligned (write_table right-aligns figures). A long
+  // list may run over a printed page, a row never.
+  out << "<section class=\"notes\" style=\"break-inside: auto\" aria-labelledby=\"notes\">\n<h2 "
+         "id=\"notes\">Notes</h2>\n"
+      << "<table>\n<caption>Notes with check-ins and sessions done, and reasons for skipping"
+      << "</caption>\n<thead><tr><th scope=\"col\">When</th><th scope=\"col\">With</th>"
+      << "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n";
+  for (const auto& n : r.notes)
+    out << "<tr style=\"break-inside: avoid\"><th scope=\"row\">" << html_text(note_when(n))
+        << "</th><td>" << html_text(note_kind(n)) << "</td><td>" << html_text(n.text)
+        << "</td></tr>\n";
+  out << "</tbody>\n</table>\n</section>\n";
+}
+
 }  // namespace
 
 void write_report_html(std::ostream& out, const model::Report& r, const model::Library& library) {
@@ -130,14 +159,14 @@ void write_report_html(std::ostream& out, const model::Report& r, const model::L
       "History report " + model::format_date(r.from) + " to " + model::format_date(r.to);
   write_page_start(out, title, "massage-plan");
   out << "<header>\n<h1>" << html_text(title)
-      << "</h1>\n<p class=\"meta\">Adherence: " << r.adherence.done << " of " << r.adherence.planned
-      << " planned sessions done (" << percent(r.adherence.ratio) << "). Streak: " << r.streak
-      << " planned day" << (r.streak == 1 ? "" : "s")
-      << " in a row with every session done.</p>\n</header>\n<main>\n";
+      << "</h1>\n<p class=\"meta\">Adherence: " << html_text(adherence_words(r))
+      << ". Streak: " << html_text(streak_words(r)) << ".</p>\n</header>\n<main>\n";
   write_adherence(out, r);
   write_symptoms(out, r);
   write_goals(out, r, library);
+  write_done(out, r, library);
   write_skipped(out, r, library);
+  write_notes(out, r);
   out << "</main>\n<footer>\n<p class=\"safety\">" << html_text(safety_line())
       << "</p>\n</footer>\n";
   write_page_end(out);
