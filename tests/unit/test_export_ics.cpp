@@ -388,7 +388,7 @@ TEST_CASE(
 TEST_CASE("export ics: SUMMARY names the minutes and the techniques, shortened to fit") {
   const auto lib = mp::test::export_library();
   using mp::model::SessionKind;
-  auto self = [](std::vector<mp::model::PlannedItem> items) {
+  auto self = [](std::vector<mp::model::PlanItem> items) {
     return mp::model::PlannedSession{7 * 60 + 30, 7 * 60 + 40, SessionKind::kSelf, "",
                                      std::move(items)};
   };
@@ -397,10 +397,12 @@ TEST_CASE("export ics: SUMMARY names the minutes and the techniques, shortened t
   CHECK(mp::exporter::ics_summary(self({{"box-breathing", 4, 0}}), lib) ==
         "Self-care 4 min: Box breathing");
   SUBCASE("names that do not fit are counted, never cut in the middle of a list") {
-    auto s = mp::exporter::ics_summary(
-        self({{"chin-tuck", 2, 0}, {"upper-trap-stretch", 3, 0}, {"box-breathing", 2, 0},
-              {"swedish-massage", 2, 0}, {"chin-tuck", 2, 0}}),
-        lib);
+    auto s = mp::exporter::ics_summary(self({{"chin-tuck", 2, 0},
+                                             {"upper-trap-stretch", 3, 0},
+                                             {"box-breathing", 2, 0},
+                                             {"swedish-massage", 2, 0},
+                                             {"chin-tuck", 2, 0}}),
+                                       lib);
     CHECK(s == "Self-care 11 min: Chin tuck, Upper trapezius stretch + 3 more");
     CHECK(mp::exporter::display_width(s) <= mp::exporter::kIcsSummaryWidth);
   }
@@ -412,10 +414,13 @@ TEST_CASE("export ics: SUMMARY names the minutes and the techniques, shortened t
     CHECK(mp::exporter::display_width(s) >= mp::exporter::kIcsSummaryWidth - 1);  // a wide char
   }
   SUBCASE("professional and routine sessions name themselves the same way") {
-    mp::model::PlannedSession pro{600, 660, SessionKind::kProfessional, "",
-                                  {{"swedish-massage", 60, 0}}};
+    mp::model::PlannedSession pro{
+        600, 660, SessionKind::kProfessional, "", {{"swedish-massage", 60, 0}}};
     CHECK(mp::exporter::ics_summary(pro, lib) == "Professional massage 60 min: Swedish massage");
-    mp::model::PlannedSession routine{750, 755, SessionKind::kRoutine, "desk-neck-reset",
+    mp::model::PlannedSession routine{750,
+                                      755,
+                                      SessionKind::kRoutine,
+                                      "desk-neck-reset",
                                       {{"chin-tuck", 1, 0}, {"box-breathing", 2, 0}}};
     CHECK(mp::exporter::ics_summary(routine, lib) ==
           "Desk neck reset; quick, simple 3 min: Chin tuck, Box breathing");
