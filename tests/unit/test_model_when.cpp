@@ -1,6 +1,7 @@
 // What people type for a day or a moment (model/when.hpp): the words, the weekday rules and the
 // exact problems, with "today" given as an argument so every case is fixed.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
 #include <vector>
@@ -87,7 +88,7 @@ TEST_CASE("when: a wrong date says what is wrong with it") {
           "monday");
     for (const char* bad : {"", "2026-1-5", "2026/11/11", "11-11-2026", "mo", "2026-11-11x"}) {
       CAPTURE(bad);
-      CHECK(day_problem(bad) == "'" + std::string(bad) + "' is not a day");
+      CHECK(day_problem(bad) == fmt::format("'{}' is not a day", bad));
     }
   }
 }
@@ -104,7 +105,7 @@ TEST_CASE("when: a clock time has one or two digits of hours and two of minutes"
     CAPTURE(bad);
     auto c = m::read_clock(bad);
     CHECK_FALSE(c.value.has_value());
-    CHECK(c.problem == "'" + std::string(bad) + "' is not a time of day");
+    CHECK(c.problem == fmt::format("'{}' is not a time of day", bad));
     CHECK(c.hint == "use HH:MM, such as 07:30 or 21:00");
   }
 }
