@@ -2,6 +2,7 @@
 // bars, each symptom as a line over the weeks, a data table beside every chart (docs/formats.md).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -114,25 +115,29 @@ void write_goals(std::ostream& out, const model::Report& r, const model::Library
   out << "</div>\n</section>\n";
 }
 
-void write_skipped(std::ostream& out, const model::Report& r, const model::Library& library) {
-  if (r.skipped.empty()) return;
+// What was done and what was skipped, one row per technique (most minutes done first, then those
+// only skipped): one table, so a few weeks of history still print on one A4 page.
+void write_techniques(std::ostream& out, const model::Report& r, const model::Library& library) {
+  if (r.done.empty() && r.skipped.empty()) return;
   std::vector<std::vector<std::string>> table;
-  for (const auto& s : r.skipped)
-    table.push_back({technique_name(library, s.technique), std::to_string(s.count)});
-  out << "<section aria-labelledby=\"skipped\">\n<h2 id=\"skipped\">Most skipped</h2>\n";
-  write_table(out, "Techniques skipped, most first", {"Technique", "Times skipped"}, table);
-  out << "</section>\n";
-}
-
-void write_done(std::ostream& out, const model::Report& r, const model::Library& library) {
-  if (r.done.empty()) return;
-  std::vector<std::vector<std::string>> table;
-  for (const auto& d : r.done)
+  std::vector<std::string> ids;
+  for (const auto& d : r.done) {
+    ids.push_back(d.technique);
     table.push_back({technique_name(library, d.technique), fmt::format("{:.0f}", d.minutes),
-                     std::to_string(d.times)});
-  out << "<section aria-labelledby=\"done\">\n<h2 id=\"done\">Done per technique</h2>\n";
-  write_table(out, "Minutes and times each technique was done, most minutes first",
-              {"Technique", "Minutes", "Times"}, table);
+                     std::to_string(d.times), "0"});
+  }
+  for (const auto& s : r.skipped) {
+    auto it = std::find(ids.begin(), ids.end(), s.technique);
+    if (it != ids.end()) {
+      table[static_cast<std::size_t>(it - ids.begin())][3] = std::to_string(s.count);
+      continue;
+    }
+    ids.push_back(s.technique);
+    table.push_back({technique_name(library, s.technique), "0", "0", std::to_string(s.count)});
+  }
+  out << "<section aria-labelledby=\"techniques\">\n<h2 id=\"techniques\">Techniques</h2>\n";
+  write_table(out, "Done per technique (minutes and times, most minutes first) and times skipped",
+              {"Technique", "Minutes done", "Times done", "Times skipped"}, table);
   out << "</section>\n";
 }
 
@@ -164,8 +169,7 @@ void write_report_html(std::ostream& out, const model::Report& r, const model::L
   write_adherence(out, r);
   write_symptoms(out, r);
   write_goals(out, r, library);
-  write_done(out, r, library);
-  write_skipped(out, r, library);
+  write_techniques(out, r, library);
   write_notes(out, r);
   out << "</main>\n<footer>\n<p class=\"safety\">" << html_text(safety_line())
       << "</p>\n</footer>\n";
