@@ -173,6 +173,7 @@ _massage_plan() {
       case $prev in
         --goal) COMPREPLY=($(compgen -W "$(_massage_plan_ids goals)" -- "$cur")); return 0 ;;
         --condition) COMPREPLY=($(compgen -W "$(_massage_plan_ids conditions)" -- "$cur")); return 0 ;;
+        --equipment) COMPREPLY=($(compgen -W "$(_massage_plan_ids equipment)" -- "$cur")); return 0 ;;
         --region)
           COMPREPLY=($(compgen -W "neck upper-back mid-back lower-back sacrum shoulders head" \
             -- "$cur"))
@@ -186,7 +187,7 @@ _massage_plan() {
         --format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return 0 ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--goal --region --kind --condition --format -h --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "--goal --region --kind --condition --equipment --format -h --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "techniques routines goals conditions equipment" -- "$cur"))
       fi

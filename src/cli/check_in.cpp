@@ -36,6 +36,11 @@ int run_check_in(const Context& ctx, const CheckInFlags& f) {
   model::Entry entry;
   entry.kind = model::EntryKind::kCheckIn;
   entry.date = parse_day("--date", f.date);
+  if (entry.date > local_today())
+    throw Error(ExitCode::kUsage,
+                fmt::format("--date {} is in the future: check-in records how you are or were",
+                            model::format_date(entry.date)),
+                "check in on that day, or name today or a day before it");
   entry.symptoms = {f.pain, f.headache, f.stress};
   entry.note = f.note;
   entry.recorded_at = local_timestamp();
@@ -61,7 +66,8 @@ int run_check_in(const Context& ctx, const CheckInFlags& f) {
 void setup_check_in(CLI::App& app, Context& ctx) {
   auto f = std::make_shared<CheckInFlags>();
   auto* cmd = app.add_subcommand("check-in", "Record symptom ratings 0-10 and a note for a day");
-  cmd->add_option("--date", f->date, "today, yesterday or YYYY-MM-DD (default today)")
+  cmd->add_option("--date", f->date,
+                  "today, yesterday, a weekday (the last one) or YYYY-MM-DD (default today)")
       ->type_name("DATE");
   cmd->add_option("--pain", f->pain, "Neck or back pain, 0 (none) to 10 (worst)")->type_name("N");
   cmd->add_option("--headache", f->headache, "Headache, 0 to 10")->type_name("N");

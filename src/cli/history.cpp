@@ -36,6 +36,10 @@ int run_history(const Context& ctx, const HistoryFlags& f) {
   exporter::SessionsById sessions;
   store.transaction([&] {
     entries = store.entries(from, to);
+    // By the day each entry is about, then in the order recorded (the store reads by id): a day
+    // marked late lists with its own day, not at the end.
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return a.date < b.date; });
     // A session an entry marks lies on the entry's day: one read of those days finds them all.
     if (entries.empty()) return;
     model::Date first = entries.front().date;

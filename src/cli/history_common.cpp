@@ -60,30 +60,16 @@ std::string local_timestamp() {
 }
 
 model::Date parse_day(std::string_view flag, const std::string& text) {
-  if (text == "today") return local_today();
-  if (text == "yesterday") return model::add_days(local_today(), -1);
-  auto d = model::parse_date(text);
-  if (!d)
-    throw Error(
-        ExitCode::kUsage,
-        fmt::format("{} '{}' is not a date: use today, yesterday or YYYY-MM-DD", flag, text));
-  return *d;
+  auto d = model::read_day(text, local_today(), model::WeekdayWay::kLast);
+  if (!d.value) throw Error(ExitCode::kUsage, fmt::format("{} {}", flag, d.problem), d.hint);
+  return *d.value;
 }
 
-When parse_when(const std::optional<std::string>& text) {
-  if (!text) return When{local_today(), local_minute_now()};
-  if (text->size() == 16 && (*text)[10] == 'T') {
-    auto d = model::parse_date(text->substr(0, 10));
-    auto m = model::parse_time(text->substr(11));
-    if (d && m) return When{*d, *m};
-  } else if (text->size() != 16) {
-    if (*text == "today" || *text == "yesterday" || model::parse_date(*text))
-      return When{parse_day("WHEN", *text), std::nullopt};
-  }
-  throw Error(ExitCode::kUsage,
-              fmt::format("WHEN '{}' is not a day or a moment: use today, yesterday, YYYY-MM-DD "
-                          "or YYYY-MM-DDTHH:MM",
-                          *text));
+model::When parse_when(const std::optional<std::string>& text) {
+  if (!text) return model::When{local_today(), local_minute_now()};
+  auto w = model::read_when(*text, local_today(), model::WeekdayWay::kLast);
+  if (!w.value) throw Error(ExitCode::kUsage, w.problem, w.hint);
+  return *w.value;
 }
 
 model::GoalWeights goal_weights(const model::Library& library) {

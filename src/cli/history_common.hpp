@@ -6,6 +6,7 @@
 #include "cli/context.hpp"
 #include "model/calendar.hpp"
 #include "model/history.hpp"
+#include "model/when.hpp"
 
 namespace mp::cli {
 
@@ -20,15 +21,10 @@ int local_minute_now();
 /// Now (or SOURCE_DATE_EPOCH when set) as "YYYY-MM-DDTHH:MM:SS" local time, for recorded_at.
 std::string local_timestamp();
 
-/// A day or a moment on it, as `done`/`skip` take it.
-struct When {
-  model::Date date;
-  std::optional<int> minute;  ///< set for a moment (YYYY-MM-DDTHH:MM or the default, now)
-};
-/// today, yesterday, YYYY-MM-DD (a day) or YYYY-MM-DDTHH:MM (a moment); none means now.
-/// Throws Error(kUsage) naming the word otherwise.
-When parse_when(const std::optional<std::string>& text);
-/// today, yesterday or YYYY-MM-DD for flag; throws Error(kUsage) otherwise.
+/// WHEN as `done`/`skip` take it (model::read_when, weekdays the last one); none means now.
+/// Throws Error(kUsage) with the problem in the value's words otherwise.
+model::When parse_when(const std::optional<std::string>& text);
+/// DAY (model::read_day, weekdays the last one) for flag; throws Error(kUsage) otherwise.
 model::Date parse_day(std::string_view flag, const std::string& text);
 
 /// Every technique's goal weights, for effective minutes.

@@ -10,6 +10,7 @@
 #include "export/json_writer.hpp"
 #include "export/library_json.hpp"
 #include "model/suggest.hpp"
+#include "model/unknown_id.hpp"
 
 namespace mp::cli {
 namespace {
@@ -20,6 +21,8 @@ struct ListOptions {
   std::string region;
   std::string kind;
   std::vector<std::string> conditions;  ///< --condition: keep only what is safe with all of them
+  std::vector<std::string> equipment;   ///< --equipment: what you have
+  bool equipment_given = false;         ///< --equipment was given (a filter, even for none)
   std::string format = "text";
 };
 
@@ -54,8 +57,16 @@ bool technique_safe(const model::Technique& t, const model::Library& lib, const 
   });
 }
 
+// With --equipment (what you have, as `plan --equipment`): whether it needs nothing else.
+bool technique_equipped(const model::Technique& t, const ListOptions& o) {
+  return !o.equipment_given ||
+         std::all_of(t.equipment.begin(), t.equipment.end(), [&](const auto& e) {
+           return std::find(o.equipment.begin(), o.equipment.end(), e) != o.equipment.end();
+         });
+}
+
 bool technique_listed(const model::Technique& t, const model::Library& lib, const ListOptions& o) {
-  return technique_matches(t, o) && technique_safe(t, lib, o);
+  return technique_matches(t, o) && technique_safe(t, lib, o) && technique_equipped(t, o);
 }
 
 bool has_technique_filter(const ListOptions& o) {
@@ -75,22 +86,27 @@ bool routine_listed(const model::Routine& r, const model::Library& lib, const Li
                  });
   return matches && std::all_of(r.steps.begin(), r.steps.end(), [&](const model::RoutineStep& s) {
            const auto* t = step_technique(s);
-           return t && technique_safe(*t, lib, o);
+           return t && technique_safe(*t, lib, o) && technique_equipped(*t, o);
          });
 }
 
 void check_filters(const ListOptions& o, const model::Library& lib) {
-  bool filtered = has_technique_filter(o) || !o.conditions.empty();
+  bool filtered = has_technique_filter(o) || !o.conditions.empty() || o.equipment_given;
   if (filtered && o.what != "techniques" && o.what != "routines")
     throw Error(ExitCode::kUsage,
-                "--goal, --region, --kind and --condition filter techniques and routines only");
+                "--goal, --region, --kind, --condition and --equipment filter techniques and "
+                "routines only");
   if (!o.goal.empty() && !lib.find_goal(o.goal))
     throw Error(ExitCode::kDataErr, fmt::format("unknown goal '{}'", o.goal),
-                model::did_you_mean(o.goal, ids(lib.goals)));
+                model::unknown_id_hint(o.goal, ids(lib.goals), "goals"));
   for (const auto& c : o.conditions)
     if (!lib.find_condition(c))
       throw Error(ExitCode::kDataErr, fmt::format("unknown condition '{}'", c),
-                  model::did_you_mean(c, ids(lib.conditions)));
+                  model::unknown_id_hint(c, ids(lib.conditions), "conditions"));
+  for (const auto& e : o.equipment)
+    if (!lib.find_equipment(e))
+      throw Error(ExitCode::kDataErr, fmt::format("unknown equipment '{}'", e),
+                  model::unknown_id_hint(e, ids(lib.equipment), "equipment"));
   auto check_word = [](const std::string& word, auto names, std::string_view what) {
     if (word.empty()) return;
     std::vector<std::string> all(names.begin(), names.end());
@@ -171,10 +187,17 @@ void setup_list(CLI::App& app, Context& ctx) {
   cmd->add_option("--condition", o->conditions,
                   "Only what stays safe with this condition (repeatable)")
       ->type_name("ID");
+  auto* equipment =
+      cmd->add_option(
+             "--equipment", o->equipment,
+             "Only what needs no equipment but this: what you have, as for plan (repeatable)")
+          ->type_name("ID")
+          ->allow_extra_args(false);
   cmd->add_option("--format", o->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
-  cmd->callback([&ctx, o] {
+  cmd->callback([&ctx, o, equipment] {
+    o->equipment_given = equipment->count() > 0;
     ctx.action = [&ctx, o] {
       auto lib = load_library(ctx);
       check_filters(*o, lib);

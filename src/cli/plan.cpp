@@ -145,9 +145,9 @@ void setup_plan(CLI::App& app, Context& ctx) {
   cmd->add_option("--session", f->sessions,
                   "A daily session HH:MM=N (repeatable; replaces the profile's)")
       ->type_name("HH:MM=N");
-  cmd->add_option("--weekdays", f->weekdays, "Self-care days, e.g. mon,tue,wed,thu,fri")
+  cmd->add_option("--weekdays", f->weekdays, "Self-care days, e.g. mon,tue,wed,thu,fri or \"mon, wed\"")
       ->type_name("DAYS");
-  cmd->add_option("--start", f->start, "First day: YYYY-MM-DD, today or tomorrow (default today)")
+  cmd->add_option("--start", f->start, "First day: YYYY-MM-DD, today, tomorrow or a weekday (the next one; default today)")
       ->type_name("DATE");
   auto* days = cmd->add_option("--days", f->days, "Plan N days (default 7)")->type_name("N");
   cmd->add_option("--weeks", f->weeks, "Plan W weeks")->type_name("W")->excludes(days);

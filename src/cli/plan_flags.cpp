@@ -11,6 +11,7 @@
 #include "model/error.hpp"
 #include "model/profile_rules.hpp"
 #include "model/suggest.hpp"
+#include "model/when.hpp"
 
 namespace mp::cli {
 namespace {
@@ -43,12 +44,7 @@ int parse_clock_flag(std::string_view flag, std::string_view text) {
 }
 
 model::WeekdaySet parse_weekdays_flag(std::string_view flag, std::string_view text) {
-  std::vector<std::string> words;
-  for (std::size_t from = 0; from < text.size();) {
-    auto comma = std::min(text.find(',', from), text.size());
-    words.emplace_back(text.substr(from, comma - from));
-    from = comma + 1;
-  }
+  const auto words = model::split_list(text);
   std::vector<model::WeekdayListProblem> problems;
   auto set = model::read_weekday_list(flag, words, problems);
   if (!problems.empty()) {
@@ -84,14 +80,12 @@ model::GoalPriority parse_goal_flag(std::string_view text) {
 }
 
 model::Date parse_start_flag(std::string_view text, model::Date today) {
-  if (text == "today") return today;
-  if (text == "tomorrow") return model::add_days(today, 1);
-  auto d = model::parse_date(text);
-  if (!d) usage(fmt::format("--start '{}' is not a date: use YYYY-MM-DD, today or tomorrow", text));
-  auto year = static_cast<int>(d->year());
+  auto d = model::read_day(text, today, model::WeekdayWay::kNext);
+  if (!d.value) usage(fmt::format("--start {}", d.problem), d.hint);
+  auto year = static_cast<int>(d.value->year());
   if (year < 1970 || year > 9000)
     usage(fmt::format("--start '{}': use a year from 1970 to 9000", text));
-  return *d;
+  return *d.value;
 }
 
 int plan_days(const PlanFlags& f) {

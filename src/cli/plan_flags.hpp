@@ -44,13 +44,14 @@ struct PlanFlags {
 
 /// A time flag's "HH:MM" as minutes after midnight.
 int parse_clock_flag(std::string_view flag, std::string_view text);
-/// A weekday flag's comma-separated days ("mon,wed,fri") as a set.
+/// A weekday flag's comma-separated days ("mon,wed,fri", "Mon, Wednesday") as a set.
 model::WeekdaySet parse_weekdays_flag(std::string_view flag, std::string_view text);
 /// --session "HH:MM=MINUTES".
 model::SessionSlot parse_session_flag(std::string_view text);
 /// --goal "ID[:PRIORITY]".
 model::GoalPriority parse_goal_flag(std::string_view text);
-/// --start: YYYY-MM-DD (years 1970 to 9000), "today" or "tomorrow" counted from today.
+/// --start: a DAY (model::read_day; a weekday is the next one, today counting), years 1970
+/// to 9000.
 model::Date parse_start_flag(std::string_view text, model::Date today);
 /// --days / --weeks as a number of days, 1 to kMaxPlanDays (computed in 64 bits).
 int plan_days(const PlanFlags& flags);

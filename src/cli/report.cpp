@@ -40,17 +40,20 @@ int run_report(const Context& ctx, const ReportFlags& f) {
   history::Store store(history_path(ctx), history::OpenMode::kRead);
   model::Report report;
   const auto weights = goal_weights(lib);
+  const model::When now{local_today(), local_minute_now()};
   store.transaction([&] {
     // The range alone first; the streak may reach further back only when it runs unbroken to
     // the range's first planned day, and only then is the whole history read.
     auto goals = store.plan_goals();
     auto sessions = store.sessions(from, to);
-    report = history::make_report(sessions, store.entries(from, to), goals, weights, from, to);
+    report =
+        history::make_report(sessions, store.entries(from, to), goals, weights, from, to, now);
     std::set<model::Date> planned_days;
     for (const auto& s : sessions) planned_days.insert(s.date);
     if (static_cast<std::size_t>(report.streak) + 1 >= planned_days.size())
       report = history::make_report(store.sessions(std::nullopt, to),
-                                    store.entries(std::nullopt, to), goals, weights, from, to);
+                                    store.entries(std::nullopt, to), goals, weights, from, to,
+                                    now);
   });
   std::ostringstream text;
   exporter::write_report(text, *exporter::parse_report_format(f.format), report, lib);

@@ -1,6 +1,7 @@
 #include "export/ics.hpp"
 
 #include <date/tz.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
@@ -170,6 +171,41 @@ std::string categories(model::SessionKind kind) {
 
 }  // namespace
 
+std::string ics_summary(const model::PlannedSession& session, const model::Library& library) {
+  std::string head;
+  switch (session.kind) {
+    case model::SessionKind::kSelf:
+      head = "Self-care";
+      break;
+    case model::SessionKind::kProfessional:
+      head = "Professional massage";
+      break;
+    case model::SessionKind::kRoutine:
+      head =
+          session.routine.empty() ? std::string("Routine") : routine_name(library, session.routine);
+      break;
+  }
+  head = printable(head, false) + " " + std::to_string(session_minutes(session)) + " min";
+  std::vector<std::string> names;
+  for (const auto& item : session.items)
+    names.push_back(printable(technique_name(library, item.technique), false));
+  if (names.empty()) return truncate_to_width(head, kIcsSummaryWidth);
+  // As many names as fit with room for " + N more" after them when some are left out.
+  std::string out = head + ": " + names[0];
+  std::size_t shown = 1;
+  for (; shown < names.size(); ++shown) {
+    const std::string more =
+        shown + 1 < names.size() ? fmt::format(" + {} more", names.size() - shown - 1) : "";
+    if (display_width(out + ", " + names[shown] + more) > kIcsSummaryWidth) break;
+    out += ", ";
+    out += names[shown];
+  }
+  const std::string rest =
+      shown < names.size() ? fmt::format(" + {} more", names.size() - shown) : "";
+  const int room = kIcsSummaryWidth - display_width(rest);
+  return (display_width(out) > room ? truncate_to_width(out, room) : out) + rest;
+}
+
 std::string ics_escape_text(std::string_view raw) {
   std::string text = sanitize_utf8(raw);
   std::string out;
@@ -267,6 +303,8 @@ void write_ics(std::ostream& out, const model::Plan& plan, const model::Library&
                    ics_escape_text(options.generator.empty() ? "massage-plan" : options.generator) +
                    "//EN");
   ics.property("CALSCALE", "GREGORIAN");
+  // An imported file publishes events (RFC 5546); Outlook and some phone calendars want it said.
+  ics.property("METHOD", "PUBLISH");
   ics.text("X-WR-CALNAME", "Massage plan");
 
   if (zone != nullptr) {
@@ -295,7 +333,7 @@ void write_ics(std::ostream& out, const model::Plan& plan, const model::Library&
 
   for (const auto& day : plan.plan) {
     for (const auto& session : day.sessions) {
-      std::string summary = printable(session_title(session, library), false);
+      const std::string summary = ics_summary(session, library);
       ics.property("BEGIN", "VEVENT");
       ics.property("UID",
                    ics_session_uid(day.date, session.start_minute, session.kind, session.routine));
@@ -308,7 +346,7 @@ void write_ics(std::ostream& out, const model::Plan& plan, const model::Library&
       if (options.remind_minutes > 0) {
         ics.property("BEGIN", "VALARM");
         ics.property("ACTION", "DISPLAY");
-        ics.text("DESCRIPTION", "Reminder: " + summary);
+        ics.text("DESCRIPTION", summary);
         ics.property("TRIGGER", "-PT" + std::to_string(options.remind_minutes) + "M");
         ics.property("END", "VALARM");
       }

@@ -2,6 +2,7 @@
 // bars, each symptom as a line over the weeks, a data table beside every chart (docs/formats.md).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "export/html_page.hpp"
 #include "export/plan_view.hpp"
 #include "export/report.hpp"
+#include "export/report_words.hpp"
 
 namespace mp::exporter {
 namespace {
@@ -113,14 +115,46 @@ void write_goals(std::ostream& out, const model::Report& r, const model::Library
   out << "</div>\n</section>\n";
 }
 
-void write_skipped(std::ostream& out, const model::Report& r, const model::Library& library) {
-  if (r.skipped.empty()) return;
+// What was done and what was skipped, one row per technique (most minutes done first, then those
+// only skipped): one table, so a few weeks of history still print on one A4 page.
+void write_techniques(std::ostream& out, const model::Report& r, const model::Library& library) {
+  if (r.done.empty() && r.skipped.empty()) return;
   std::vector<std::vector<std::string>> table;
-  for (const auto& s : r.skipped)
-    table.push_back({technique_name(library, s.technique), std::to_string(s.count)});
-  out << "<section aria-labelledby=\"skipped\">\n<h2 id=\"skipped\">Most skipped</h2>\n";
-  write_table(out, "Techniques skipped, most first", {"Technique", "Times skipped"}, table);
+  std::vector<std::string> ids;
+  for (const auto& d : r.done) {
+    ids.push_back(d.technique);
+    table.push_back({technique_name(library, d.technique), fmt::format("{:.0f}", d.minutes),
+                     std::to_string(d.times), "0"});
+  }
+  for (const auto& s : r.skipped) {
+    auto it = std::find(ids.begin(), ids.end(), s.technique);
+    if (it != ids.end()) {
+      table[static_cast<std::size_t>(it - ids.begin())][3] = std::to_string(s.count);
+      continue;
+    }
+    ids.push_back(s.technique);
+    table.push_back({technique_name(library, s.technique), "0", "0", std::to_string(s.count)});
+  }
+  out << "<section aria-labelledby=\"techniques\">\n<h2 id=\"techniques\">Techniques</h2>\n";
+  write_table(out, "Done per technique (minutes and times, most minutes first) and times skipped",
+              {"Technique", "Minutes done", "Times done", "Times skipped"}, table);
   out << "</section>\n";
+}
+
+void write_notes(std::ostream& out, const model::Report& r) {
+  if (r.notes.empty()) return;
+  // Words, not figures: the cells stay left-aligned (write_table right-aligns figures). A long
+  // list may run over a printed page, a row never.
+  out << "<section class=\"notes\" style=\"break-inside: auto\" aria-labelledby=\"notes\">\n<h2 "
+         "id=\"notes\">Notes</h2>\n"
+      << "<table>\n<caption>Notes with check-ins and sessions done, and reasons for skipping"
+      << "</caption>\n<thead><tr><th scope=\"col\">When</th><th scope=\"col\">With</th>"
+      << "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n";
+  for (const auto& n : r.notes)
+    out << "<tr style=\"break-inside: avoid\"><th scope=\"row\">" << html_text(note_when(n))
+        << "</th><td>" << html_text(note_kind(n)) << "</td><td>" << html_text(n.text)
+        << "</td></tr>\n";
+  out << "</tbody>\n</table>\n</section>\n";
 }
 
 }  // namespace
@@ -130,14 +164,13 @@ void write_report_html(std::ostream& out, const model::Report& r, const model::L
       "History report " + model::format_date(r.from) + " to " + model::format_date(r.to);
   write_page_start(out, title, "massage-plan");
   out << "<header>\n<h1>" << html_text(title)
-      << "</h1>\n<p class=\"meta\">Adherence: " << r.adherence.done << " of " << r.adherence.planned
-      << " planned sessions done (" << percent(r.adherence.ratio) << "). Streak: " << r.streak
-      << " planned day" << (r.streak == 1 ? "" : "s")
-      << " in a row with every session done.</p>\n</header>\n<main>\n";
+      << "</h1>\n<p class=\"meta\">Adherence: " << html_text(adherence_words(r))
+      << ". Streak: " << html_text(streak_words(r)) << ".</p>\n</header>\n<main>\n";
   write_adherence(out, r);
   write_symptoms(out, r);
   write_goals(out, r, library);
-  write_skipped(out, r, library);
+  write_techniques(out, r, library);
+  write_notes(out, r);
   out << "</main>\n<footer>\n<p class=\"safety\">" << html_text(safety_line())
       << "</p>\n</footer>\n";
   write_page_end(out);

@@ -62,6 +62,7 @@ void write_report_json(std::ostream& out, const model::Report& r) {
   json.key("done").value(r.adherence.done);
   json.key("ratio");
   optional_number(json, r.adherence.ratio);
+  json.key("upcoming").value(r.adherence.upcoming);
   json.end_object();
   json.key("streak").value(r.streak);
   json.key("weeks").begin_array();
@@ -98,6 +99,29 @@ void write_report_json(std::ostream& out, const model::Report& r) {
     json.begin_object();
     json.key("technique").value(s.technique);
     json.key("count").value(s.count);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("done").begin_array();
+  for (const auto& d : r.done) {
+    json.begin_object();
+    json.key("technique").value(d.technique);
+    json.key("minutes").value(cents(d.minutes));
+    json.key("times").value(d.times);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("notes").begin_array();
+  for (const auto& n : r.notes) {
+    json.begin_object();
+    json.key("date").value(model::format_date(n.date));
+    json.key("time");
+    if (n.minute)
+      json.value(model::format_time(*n.minute));
+    else
+      json.null();
+    json.key("kind").value(model::kEntryKindNames[static_cast<std::size_t>(n.kind)]);
+    json.key("text").value(n.text);
     json.end_object();
   }
   json.end_array();

@@ -6,16 +6,15 @@
 #include "export/markdown_text.hpp"
 #include "export/plan_view.hpp"
 #include "export/report.hpp"
+#include "export/report_words.hpp"
 
 namespace mp::exporter {
 void write_report_markdown(std::ostream& out, const model::Report& r,
                            const model::Library& library) {
   out << fmt::format("# History report {} to {}\n\n", model::format_date(r.from),
                      model::format_date(r.to));
-  out << fmt::format("- Adherence: {} of {} planned sessions done ({})\n", r.adherence.done,
-                     r.adherence.planned, ratio_text(r.adherence.ratio));
-  out << fmt::format("- Streak: {} planned day{} in a row with every session done\n\n", r.streak,
-                     r.streak == 1 ? "" : "s");
+  out << "- Adherence: " << adherence_words(r) << "\n";
+  out << "- Streak: " << streak_words(r) << "\n\n";
   out << "## Weeks\n\n| Week | Planned | Done | Adherence | Pain | Headache | Stress |\n"
          "|---|---:|---:|---:|---:|---:|---:|\n";
   for (const auto& w : r.weeks)
@@ -30,11 +29,22 @@ void write_report_markdown(std::ostream& out, const model::Report& r,
                          md_inline(goal_name(library, id)), g.planned_minutes, g.done_minutes,
                          g.planned_effective, g.done_effective);
   }
+  if (!r.done.empty()) {
+    out << "\n## Done per technique\n\n| Technique | Minutes | Times |\n|---|---:|---:|\n";
+    for (const auto& d : r.done)
+      out << fmt::format("| {} | {:.0f} | {} |\n", md_inline(technique_name(library, d.technique)),
+                         d.minutes, d.times);
+  }
   if (!r.skipped.empty()) {
     out << "\n## Most skipped\n\n";
     for (const auto& s : r.skipped)
       out << fmt::format("- {}: {} time{}\n", md_inline(technique_name(library, s.technique)),
                          s.count, s.count == 1 ? "" : "s");
+  }
+  if (!r.notes.empty()) {
+    out << "\n## Notes\n\n";
+    for (const auto& n : r.notes)
+      out << fmt::format("- {} ({}): {}\n", note_when(n), note_kind(n), md_inline(n.text));
   }
 }
 

@@ -7,10 +7,15 @@
 
 #include "export/plan_view.hpp"
 #include "export/report.hpp"
+#include "export/report_words.hpp"
 #include "export/utf8.hpp"
 
 namespace mp::exporter {
 namespace {
+
+constexpr int kWidth = 80;  // SPEC §6: text fits 80 columns
+// The goal table's figures after the name: "  planned   done   planned     done".
+constexpr int kGoalFiguresWidth = 37;
 
 // The sparkline, then "4.0 -> 5.5 (+1.5)" from the first to the last week with a value.
 std::string trend(const std::vector<std::optional<double>>& values, double top,
@@ -50,10 +55,8 @@ std::string sparkline(const std::vector<std::optional<double>>& values, double t
 void write_report_text(std::ostream& out, const model::Report& r, const model::Library& library) {
   out << fmt::format("History report {} to {}\n\n", model::format_date(r.from),
                      model::format_date(r.to));
-  out << fmt::format("  Adherence  {} of {} planned sessions done ({})\n", r.adherence.done,
-                     r.adherence.planned, ratio_text(r.adherence.ratio));
-  out << fmt::format("  Streak     {} planned day{} in a row with every session done\n\n", r.streak,
-                     r.streak == 1 ? "" : "s");
+  out << "  Adherence  " << adherence_words(r) << "\n";
+  out << "  Streak     " << streak_words(r) << "\n\n";
 
   out << "  Week       Planned  Done  Adherence   Pain  Headache  Stress\n";
   std::vector<std::optional<double>> adherence, pain, headache, stress;
@@ -75,12 +78,29 @@ void write_report_text(std::ostream& out, const model::Report& r, const model::L
   }
 
   if (!r.goals.empty()) {
-    out << "\n  Goal                       Minutes planned / done   Effective planned / done\n";
+    // The name column is as wide as the longest name, so names that fit 80 columns are whole.
+    int name_width = 4;
+    for (const auto& [id, g] : r.goals)
+      name_width = std::max(name_width, display_width(printable(goal_name(library, id), false)));
+    name_width = std::min(name_width, kWidth - kGoalFiguresWidth);
+    out << fmt::format("\n  {}  Minutes          Effective minutes\n",
+                       pad_to_width("Goal", name_width));
+    out << fmt::format("  {}  planned   done   planned     done\n", std::string(name_width, ' '));
     for (const auto& [id, g] : r.goals)
       out << fmt::format(
-          "  {}  {:>13.0f} / {:<8.0f}  {:>15.1f} / {:.1f}\n",
-          pad_to_width(truncate_to_width(printable(goal_name(library, id), false), 24), 24),
+          "  {}  {:>7.0f}  {:>5.0f}   {:>7.1f}  {:>7.1f}\n",
+          pad_to_width(truncate_to_width(printable(goal_name(library, id), false), name_width),
+                       name_width),
           g.planned_minutes, g.done_minutes, g.planned_effective, g.done_effective);
+  }
+  if (!r.done.empty()) {
+    out << fmt::format("\n  {:<42}  {:>7}  {:>5}\n", "Done per technique", "Minutes", "Times");
+    for (const auto& d : r.done)
+      out << fmt::format(
+          "    {}  {:>7.0f}  {:>5}\n",
+          pad_to_width(
+              truncate_to_width(printable(technique_name(library, d.technique), false), 40), 40),
+          d.minutes, d.times);
   }
   if (!r.skipped.empty()) {
     out << "\n  Most skipped\n";
@@ -90,6 +110,17 @@ void write_report_text(std::ostream& out, const model::Report& r, const model::L
       const std::string name = printable(technique_name(library, s.technique), false);
       out << fmt::format("    {}  {} time{}\n", pad_to_width(truncate_to_width(name, 40), 40),
                          s.count, s.count == 1 ? "" : "s");
+    }
+  }
+  if (!r.notes.empty()) {
+    out << "\n  Notes\n";
+    for (const auto& n : r.notes) {
+      const std::string head = fmt::format("    {:<16}  {:<8}  ", note_when(n), note_kind(n));
+      const int indent = display_width(head);
+      const auto lines = wrap_to_width(printable(n.text, false), kWidth - indent);
+      for (std::size_t i = 0; i < lines.size(); ++i)
+        out << (i == 0 ? head : std::string(static_cast<std::size_t>(indent), ' ')) << lines[i]
+            << "\n";
     }
   }
 }

@@ -68,7 +68,7 @@ std::string iso_week(model::Date d) {
 model::Report make_report(const std::vector<model::SavedSession>& sessions,
                           const std::vector<model::Entry>& entries,
                           const std::vector<std::string>& goals, const model::GoalWeights& weights,
-                          model::Date from, model::Date to) {
+                          model::Date from, model::Date to, const std::optional<model::When>& now) {
   model::Report r;
   r.from = from;
   r.to = to;
@@ -114,6 +114,13 @@ model::Report make_report(const std::vector<model::SavedSession>& sessions,
   for (const auto& s : sessions) {
     by_id[s.id] = &s;
     if (!in_range(s.date)) continue;
+    const bool marked = marks.done.count(s.id) > 0 || marks.skipped.count(s.id) > 0;
+    if (!marked && now &&
+        model::is_future(model::When{s.date, s.start_minute}, now->date,
+                         now->minute.value_or(24 * 60))) {
+      ++r.adherence.upcoming;
+      continue;
+    }
     auto& week = row(s.date);
     ++week.adherence.planned;
     ++r.adherence.planned;
@@ -122,9 +129,22 @@ model::Report make_report(const std::vector<model::SavedSession>& sessions,
   }
 
   std::map<std::string, int> skips;
+  std::map<std::string, model::TechniqueDone> done_by_technique;
+  auto count_done = [&](const std::string& technique, double minutes) {
+    auto& d = done_by_technique[technique];
+    d.technique = technique;
+    d.minutes += minutes;
+    ++d.times;
+  };
   std::vector<std::array<Mean, 3>> symptoms(r.weeks.size());
   for (const auto& e : entries) {
     if (!in_range(e.date)) continue;
+    if (const auto& text = e.kind == model::EntryKind::kSkip ? e.reason : e.note; !text.empty()) {
+      std::optional<int> minute = e.minute;
+      if (e.session)
+        if (auto it = by_id.find(*e.session); it != by_id.end()) minute = it->second->start_minute;
+      r.notes.push_back(model::ReportNote{e.date, e.kind, minute, text});
+    }
     if (e.kind == model::EntryKind::kCheckIn) {
       auto& m = symptoms[week_of.at(week_start(e.date))];
       m[0].add(e.symptoms.pain);
@@ -138,17 +158,22 @@ model::Report make_report(const std::vector<model::SavedSession>& sessions,
     const bool done = e.kind == model::EntryKind::kDone;
     if (session) {
       for (const auto& item : session->items) {
-        if (done)
-          count_minutes(item.technique, done_item_minutes(*session, item, e), true);
-        else
+        if (done) {
+          const double minutes = done_item_minutes(*session, item, e);
+          count_minutes(item.technique, minutes, true);
+          count_done(item.technique, minutes);
+        } else {
           ++skips[item.technique];
+        }
       }
     }
     for (const auto& t : e.techniques) {
-      if (done)
+      if (done) {
         count_minutes(t.technique, t.minutes, true);
-      else
+        count_done(t.technique, t.minutes);
+      } else {
         ++skips[t.technique];
+      }
     }
   }
   for (std::size_t i = 0; i < r.weeks.size(); ++i) {
@@ -160,6 +185,12 @@ model::Report make_report(const std::vector<model::SavedSession>& sessions,
   for (const auto& [t, n] : skips) r.skipped.push_back(model::SkipCount{t, n});
   std::stable_sort(r.skipped.begin(), r.skipped.end(),
                    [](const auto& a, const auto& b) { return a.count > b.count; });
+  for (const auto& [t, d] : done_by_technique) r.done.push_back(d);
+  std::stable_sort(r.done.begin(), r.done.end(),
+                   [](const auto& a, const auto& b) { return a.minutes > b.minutes; });
+  // Entries come in the order recorded; the notes read by the day they are about.
+  std::stable_sort(r.notes.begin(), r.notes.end(),
+                   [](const auto& a, const auto& b) { return a.date < b.date; });
   return r;
 }
 

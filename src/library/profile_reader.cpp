@@ -8,6 +8,7 @@
 #include "library/reader.hpp"
 #include "model/profile_rules.hpp"
 #include "model/suggest.hpp"
+#include "model/unknown_id.hpp"
 
 namespace mp::library {
 namespace {
@@ -37,7 +38,8 @@ void check_known(Reader& r, const YamlNode& node, const std::string& id, std::st
   bool found = std::any_of(known->begin(), known->end(), [&](const T& e) { return e.id == id; });
   if (!found)
     r.error(node, fmt::format("unknown {} '{}'", kind, id),
-            model::did_you_mean(id, ids_of(*known)));
+            model::unknown_id_hint(id, ids_of(*known),
+                                   kind == "equipment" ? std::string(kind) : std::string(kind) + "s"));
 }
 
 template <typename T>

@@ -1,9 +1,11 @@
 #include "model/calendar.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "model/suggest.hpp"
+#include "model/when.hpp"
 
 namespace mp::model {
 namespace {
@@ -59,9 +61,12 @@ std::string format_time(int minute_of_day) {
   return buf;
 }
 
+// Any case, short or in full (kWeekdayFullNames, model/when.hpp): what people type.
 std::optional<WeekdayIndex> parse_weekday(std::string_view word) {
-  for (int i = 0; i < 7; ++i)
-    if (kWeekdayNames[static_cast<std::size_t>(i)] == word) return i;
+  std::string low(word);
+  for (auto& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::size_t i = 0; i < 7; ++i)
+    if (kWeekdayNames[i] == low || kWeekdayFullNames[i] == low) return static_cast<int>(i);
   return std::nullopt;
 }
 

@@ -5,14 +5,18 @@
 #include <vector>
 
 #include "model/calendar.hpp"
+#include "model/history.hpp"
 
 namespace mp::model {
 
 /// Planned sessions, how many were done, and done ÷ planned (absent when nothing was planned).
+/// A session not yet due (later today, or after today) and not marked is not planned yet: it
+/// counts under upcoming (overall only), so it never lowers adherence before its time.
 struct Adherence {
   int planned = 0;
   int done = 0;
   std::optional<double> ratio;
+  int upcoming = 0;
 };
 
 /// Mean symptom ratings over some days; absent where there was no check-in with that rating.
@@ -45,6 +49,21 @@ struct SkipCount {
   int count = 0;
 };
 
+/// What was done of one technique in the range: minutes and how many times (entries).
+struct TechniqueDone {
+  std::string technique;
+  double minutes = 0;
+  int times = 0;
+};
+
+/// A note (done, check-in) or a skip's reason, as the person wrote it, oldest first.
+struct ReportNote {
+  Date date;
+  EntryKind kind = EntryKind::kDone;
+  std::optional<int> minute;  ///< the session's start time, or the moment given
+  std::string text;           ///< the note, or for a skip its reason
+};
+
 /// The whole `report`: a plain value an export writer renders (text, json, markdown, html).
 struct Report {
   Date from;
@@ -53,7 +72,9 @@ struct Report {
   int streak = 0;  ///< consecutive planned days, back from `to`, all of whose sessions were done
   std::vector<ReportWeek> weeks;
   std::map<std::string, ReportGoal> goals;
-  std::vector<SkipCount> skipped;  ///< most skipped first
+  std::vector<SkipCount> skipped;   ///< most skipped first
+  std::vector<TechniqueDone> done;  ///< most minutes first, then by id
+  std::vector<ReportNote> notes;    ///< by date, then in the order recorded
 };
 
 }  // namespace mp::model

@@ -1,4 +1,5 @@
 #include "model/suggest.hpp"
+#include "model/unknown_id.hpp"
 
 #include <algorithm>
 
@@ -55,6 +56,13 @@ std::optional<std::string> closest_match(std::string_view word,
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   auto best = closest_match(word, candidates);
   return best ? "did you mean '" + *best + "'?" : std::string();
+}
+
+std::string unknown_id_hint(std::string_view id, const std::vector<std::string>& known,
+                            std::string_view list) {
+  std::string hint = did_you_mean(id, known);
+  if (!hint.empty()) hint += " ";
+  return hint + "`massage-plan list " + std::string(list) + "` shows them all";
 }
 
 }  // namespace mp::model

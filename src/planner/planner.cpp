@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/suggest.hpp"
+#include "model/unknown_id.hpp"
 #include "planner/eligibility.hpp"
 #include "planner/emit.hpp"
 #include "planner/plan_error.hpp"
@@ -53,8 +54,9 @@ void check_ids(const Library& library, const Profile& profile, const PlanRequest
   std::vector<Diagnostic> diags;
   auto unknown = [&](std::string_view what, const std::string& id,
                      const std::vector<std::string>& known, const SourceLocation& where) {
-    diags.push_back(
-        {where, fmt::format("unknown {} '{}'", what, id), model::did_you_mean(id, known)});
+    const std::string list = what == "equipment" ? std::string(what) : std::string(what) + "s";
+    diags.push_back({where, fmt::format("unknown {} '{}'", what, id),
+                     model::unknown_id_hint(id, known, list)});
   };
   const auto goals = ids_of(library.goals);
   const auto conditions = ids_of(library.conditions);

@@ -65,6 +65,11 @@ TEST_CASE("plan flags: --time, --session and --pro-time read HH:MM like a profil
 TEST_CASE("plan flags: weekday flags are comma-separated words, none unknown or twice") {
   CHECK(mp::cli::parse_weekdays_flag("--weekdays", "mon,sun") ==
         m::WeekdaySet{true, false, false, false, false, false, true});
+  // What people type: spaces after commas, capitals, days in full.
+  CHECK(mp::cli::parse_weekdays_flag("--weekdays", "mon, tue") ==
+        m::WeekdaySet{true, true, false, false, false, false, false});
+  CHECK(mp::cli::parse_weekdays_flag("--weekdays", "Monday, WED ,friday") ==
+        m::WeekdaySet{true, false, true, false, true, false, false});
   CHECK(usage_error([] { (void)mp::cli::parse_weekdays_flag("--weekdays", "mon,tues"); }) ==
         "massage-plan: error: --weekdays: unknown weekday 'tues'\n"
         "  hint: did you mean 'tue'?\n");
@@ -91,14 +96,19 @@ TEST_CASE("plan flags: --goal is ID or ID:PRIORITY with a priority from 1 to 5")
   }
 }
 
-TEST_CASE("plan flags: --start is a date from 1970 to 9000, today or tomorrow") {
-  const m::Date today = *m::parse_date("2026-12-31");
+TEST_CASE("plan flags: --start is a date from 1970 to 9000, today, tomorrow or the next weekday") {
+  const m::Date today = *m::parse_date("2026-12-31");  // a Thursday
   CHECK(mp::cli::parse_start_flag("today", today) == today);
   CHECK(m::format_date(mp::cli::parse_start_flag("tomorrow", today)) == "2027-01-01");
   CHECK(m::format_date(mp::cli::parse_start_flag("2026-02-28", today)) == "2026-02-28");
+  CHECK(m::format_date(mp::cli::parse_start_flag("monday", today)) == "2027-01-04");
+  CHECK(m::format_date(mp::cli::parse_start_flag("Mon", today)) == "2027-01-04");
+  CHECK(m::format_date(mp::cli::parse_start_flag("thu", today)) == "2026-12-31");
   CHECK(usage_error([&] { (void)mp::cli::parse_start_flag("2026-02-30", today); }) ==
-        "massage-plan: error: --start '2026-02-30' is not a date: use YYYY-MM-DD, today or "
-        "tomorrow\n");
+        "massage-plan: error: --start 2026-02-30: February has 28 days in 2026\n");
+  CHECK(usage_error([&] { (void)mp::cli::parse_start_flag("someday", today); }) ==
+        "massage-plan: error: --start 'someday' is not a day\n"
+        "  hint: use YYYY-MM-DD, today, yesterday, tomorrow or a weekday such as mon or monday\n");
   CHECK(usage_error([&] { (void)mp::cli::parse_start_flag("1969-12-31", today); }) ==
         "massage-plan: error: --start '1969-12-31': use a year from 1970 to 9000\n");
 }

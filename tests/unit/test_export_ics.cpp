@@ -7,6 +7,7 @@
 
 #include "export/export.hpp"
 #include "export/ics.hpp"
+#include "export/utf8.hpp"
 #include "model/error.hpp"
 #include "test_export_fixture.hpp"
 #include "text_checks.hpp"
@@ -241,7 +242,7 @@ TEST_CASE("export ics: calendar header, one VEVENT per session, stable output") 
   std::string ics = ics_of(plan);
   CHECK(
       ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//massage-plan//massage-plan//EN"
-                      "\r\nCALSCALE:GREGORIAN\r\n"));
+                      "\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n"));
   CHECK(count(ics, "BEGIN:VEVENT\r\n") == 6);
   CHECK(count(ics, "END:VEVENT\r\n") == 6);
   CHECK(count(ics, "BEGIN:VALARM\r\n") == 6);
@@ -271,15 +272,15 @@ TEST_CASE("export ics: events carry floating DTSTART/DTEND, summary, categories 
   };
   CHECK(has("DTSTART:20260328T073000"));
   CHECK(has("DTEND:20260328T074000"));
-  CHECK(has("SUMMARY:Self-care: 10 min (3 techniques)"));
+  CHECK(has("SUMMARY:Self-care 10 min: Chin tuck\\, Upper trapezius stretch + 1 more"));
   CHECK(has("CATEGORIES:Self-care,Neck and spine"));
   CHECK(has("DTSTART:20260328T100000"));
   CHECK(has("DTEND:20260328T110000"));
-  CHECK(has("SUMMARY:Professional massage: Swedish massage"));
+  CHECK(has("SUMMARY:Professional massage 60 min: Swedish massage"));
   CHECK(has("CATEGORIES:Massage,Neck and spine"));
-  CHECK(has("SUMMARY:Desk neck reset\\; quick\\, simple"));
+  CHECK(has("SUMMARY:Desk neck reset\\; quick\\, simple 5 min: Chin tuck + 2 more"));
   CHECK(has("CATEGORIES:Self-care,Routine,Neck and spine"));
-  CHECK(has("DESCRIPTION:Reminder: Self-care: 10 min (3 techniques)"));
+  CHECK(has("DESCRIPTION:Self-care 10 min: Chin tuck\\, Upper trapezius stretch + 1 more"));
   CHECK(
       has("DESCRIPTION:Five minutes between meetings.\\nNo equipment.\\n\\nChin tuck\\, 1 min\\n"
           "Dose: 10 reps\\, hold 3 s\\n1. Sit tall.\\n2. Draw the chin straight back.\\n\\n"
@@ -388,4 +389,67 @@ TEST_CASE(
   mp::exporter::write_plan(out, Format::kIcs, mp::test::export_plan(), mp::test::export_library(),
                            ExportOptions{});
   CHECK(count(out.str(), "DTSTAMP:20260328T000000Z\r\n") == 6);
+}
+
+TEST_CASE("export ics: SUMMARY names the minutes and the techniques, shortened to fit") {
+  const auto lib = mp::test::export_library();
+  using mp::model::SessionKind;
+  auto self = [](std::vector<mp::model::PlanItem> items) {
+    return mp::model::PlannedSession{7 * 60 + 30, 7 * 60 + 40, SessionKind::kSelf, "",
+                                     std::move(items)};
+  };
+  CHECK(mp::exporter::ics_summary(self({{"chin-tuck", 5, 0}, {"upper-trap-stretch", 5, 0}}), lib) ==
+        "Self-care 10 min: Chin tuck, Upper trapezius stretch");
+  CHECK(mp::exporter::ics_summary(self({{"box-breathing", 4, 0}}), lib) ==
+        "Self-care 4 min: Box breathing");
+  SUBCASE("names that do not fit are counted, never cut in the middle of a list") {
+    auto s = mp::exporter::ics_summary(self({{"chin-tuck", 2, 0},
+                                             {"upper-trap-stretch", 3, 0},
+                                             {"box-breathing", 2, 0},
+                                             {"swedish-massage", 2, 0},
+                                             {"chin-tuck", 2, 0}}),
+                                       lib);
+    CHECK(s == "Self-care 11 min: Chin tuck, Upper trapezius stretch + 3 more");
+    CHECK(mp::exporter::display_width(s) <= mp::exporter::kIcsSummaryWidth);
+  }
+  SUBCASE("a first name too long alone is cut with an ellipsis, the count kept") {
+    auto s = mp::exporter::ics_summary(self({{"nasty-text", 5, 0}, {"chin-tuck", 2, 0}}), lib);
+    CHECK(s.ends_with("… + 1 more"));
+    CHECK(s.starts_with("Self-care 7 min: "));
+    CHECK(mp::exporter::display_width(s) <= mp::exporter::kIcsSummaryWidth);
+    CHECK(mp::exporter::display_width(s) >= mp::exporter::kIcsSummaryWidth - 1);  // a wide char
+  }
+  SUBCASE("professional and routine sessions name themselves the same way") {
+    mp::model::PlannedSession pro{
+        600, 660, SessionKind::kProfessional, "", {{"swedish-massage", 60, 0}}};
+    CHECK(mp::exporter::ics_summary(pro, lib) == "Professional massage 60 min: Swedish massage");
+    mp::model::PlannedSession routine{750,
+                                      755,
+                                      SessionKind::kRoutine,
+                                      "desk-neck-reset",
+                                      {{"chin-tuck", 1, 0}, {"box-breathing", 2, 0}}};
+    CHECK(mp::exporter::ics_summary(routine, lib) ==
+          "Desk neck reset; quick, simple 3 min: Chin tuck, Box breathing");
+  }
+}
+
+TEST_CASE("export ics: the calendar says METHOD:PUBLISH and the reminder names the techniques") {
+  std::string ics = ics_of(mp::test::export_plan());
+  CHECK(count(ics, "\r\nMETHOD:PUBLISH\r\n") == 1);
+  CHECK(ics.find("METHOD:PUBLISH") < ics.find("BEGIN:VEVENT"));
+  auto lines = content_lines(ics);
+  // Each VALARM's DESCRIPTION is its event's SUMMARY.
+  std::string summary;
+  int alarms = 0;
+  bool in_alarm = false;
+  for (const auto& l : lines) {
+    if (l.starts_with("SUMMARY:")) summary = l.substr(8);
+    if (l == "BEGIN:VALARM") in_alarm = true;
+    if (l == "END:VALARM") in_alarm = false;
+    if (in_alarm && l.starts_with("DESCRIPTION:")) {
+      CHECK(l.substr(12) == summary);
+      ++alarms;
+    }
+  }
+  CHECK(alarms == 6);
 }

@@ -85,10 +85,12 @@ TEST_CASE("report html: adherence bars, symptom lines and goal bars, each with a
                   "class=\"num\">-</td><td class=\"num\">-</td></tr>") != std::string::npos);
   CHECK(page.find("Tension headache relief: 30.5 of 45.0 effective minutes done.") !=
         std::string::npos);
+  // Skipped only: no minutes or times done, the times skipped last.
   CHECK(page.find("<tr><th scope=\"row\">Chin tuck &lt;deep flexors&gt;</th><td "
-                  "class=\"num\">2</td></tr>") != std::string::npos);
-  CHECK(page.find("<tr><th scope=\"row\">box-breathing</th><td class=\"num\">1</td></tr>") !=
+                  "class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">2</td></tr>") !=
         std::string::npos);
+  CHECK(page.find("<tr><th scope=\"row\">box-breathing</th><td class=\"num\">0</td><td "
+                  "class=\"num\">0</td><td class=\"num\">1</td></tr>") != std::string::npos);
   CHECK(count(page, "<p class=\"safety\">" + std::string(mp::exporter::safety_line())) == 1);
 }
 
@@ -114,4 +116,26 @@ TEST_CASE("report text and markdown: goals and techniques by name, JSON by id") 
   const std::string json = report_of(r, mp::exporter::ReportFormat::kJson);
   CHECK(json.find("Tension headache relief") == std::string::npos);
   CHECK(json.find("\"tension-headache\"") != std::string::npos);
+}
+
+TEST_CASE("report html: one table of techniques done and skipped, then the notes, escaped") {
+  auto r = three_weeks();
+  r.done = {{"chin-tuck", 33, 7}};
+  r.notes = {{day(3), mp::model::EntryKind::kDone, 7 * 60 + 30, "neck <looser> & calmer"},
+             {day(4), mp::model::EntryKind::kSkip, std::nullopt, "late meeting"}};
+  const std::string page = html_of(r);
+  CHECK(page.find("<caption>Done per technique (minutes and times, most minutes first) and times "
+                  "skipped</caption>") != std::string::npos);
+  // Chin tuck was done and skipped: one row; box-breathing only skipped: a row after it.
+  CHECK(page.find("<tr><th scope=\"row\">Chin tuck &lt;deep flexors&gt;</th><td "
+                  "class=\"num\">33</td><td class=\"num\">7</td><td class=\"num\">2</td></tr>"
+                  "\n<tr><th scope=\"row\">box-breathing</th><td class=\"num\">0</td><td "
+                  "class=\"num\">0</td><td class=\"num\">1</td></tr>") != std::string::npos);
+  CHECK(page.find("<h2 id=\"notes\">Notes</h2>") != std::string::npos);
+  CHECK(page.find("<tr style=\"break-inside: avoid\"><th scope=\"row\">2026-03-03 07:30</th>"
+                  "<td>done</td><td>neck &lt;looser&gt; &amp; calmer</td></tr>") !=
+        std::string::npos);
+  CHECK(page.find("<th scope=\"row\">2026-03-04</th><td>skipped</td><td>late meeting</td>") !=
+        std::string::npos);
+  CHECK(page.find("Techniques</h2>") < page.find("Notes</h2>"));
 }

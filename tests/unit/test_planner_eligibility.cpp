@@ -58,7 +58,7 @@ TEST_CASE("planner: a red-flag condition refuses to plan and points to a clinici
   }
 }
 
-TEST_CASE("planner: unknown ids in the profile are data errors with did-you-mean hints") {
+TEST_CASE("planner: unknown ids in the profile are data errors with did-you-mean and list hints") {
   const auto lib = sample_library();
   auto profile = sample_profile();
   profile.goals[0].id = "tension-headach";
@@ -74,14 +74,16 @@ TEST_CASE("planner: unknown ids in the profile are data errors with did-you-mean
     const auto& d = e.diagnostics();
     REQUIRE(d.size() == 4);
     CHECK(d[0].message == "unknown goal 'tension-headach'");
-    CHECK(d[0].hint == "did you mean 'tension-headache'?");
+    CHECK(d[0].hint == "did you mean 'tension-headache'? `massage-plan list goals` shows them all");
     CHECK(d[0].where == mp::SourceLocation{"profile.yaml", 1, 15});
     CHECK(d[1].message == "unknown condition 'anticoagulant'");
-    CHECK(d[1].hint == "did you mean 'anticoagulants'?");
+    CHECK(d[1].hint ==
+          "did you mean 'anticoagulants'? `massage-plan list conditions` shows them all");
     CHECK(d[2].message == "unknown equipment 'yoga-mat'");
-    CHECK(d[2].hint.empty());
+    CHECK(d[2].hint == "`massage-plan list equipment` shows them all");
     CHECK(d[3].message == "unknown routine 'desk-neck-rest'");
-    CHECK(d[3].hint == "did you mean 'desk-neck-reset'?");
+    CHECK(d[3].hint ==
+          "did you mean 'desk-neck-reset'? `massage-plan list routines` shows them all");
     CHECK(d[3].where.line == 6);
   }
 }
