@@ -192,6 +192,7 @@ void fill_day(PlanState& st, int d, const std::vector<int>& cands) {
     const Option o{0, 0, tie(p, t, d), t};
     if (const std::int64_t key = price(o, free); key > 0) heap.push({key, 0, o.tie, t});
   }
+  std::vector<Item> next;
   while (!heap.empty()) {
     Option o = heap.top();
     heap.pop();
@@ -204,7 +205,7 @@ void fill_day(PlanState& st, int d, const std::vector<int>& cands) {
         continue;
       }
     }
-    auto next = st.day_items(d);
+    st.day_items(d, next);
     if (o.extend == 1) {
       for (auto& it : next)
         if (it.tech == o.t) ++it.minutes;
@@ -227,8 +228,9 @@ void fill_days(PlanState& st, int first, int last, const std::vector<int>& cands
 bool squeeze_in(PlanState& st, int d, int t) {
   const Problem& p = st.problem();
   const int need = p.tech(t).min;
+  std::vector<Item> items;
   for (;;) {
-    auto items = st.day_items(d);
+    st.day_items(d, items);
     items.push_back({t, need});
     if (st.fits(items)) return st.set_day(d, items);
     items.pop_back();

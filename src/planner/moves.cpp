@@ -163,9 +163,10 @@ bool try_day(PlanState& st, int d, const std::vector<int>& all) {
   bool improved = false;
   const auto cands = day_shortlist(st, d, all);
   const auto base_items = st.day_items(d);
+  std::vector<Item> items;
   for (std::size_t i = 0; i < base_items.size(); ++i) {
     auto snap = st.save_day(d);
-    auto items = st.day_items(d);
+    st.day_items(d, items);
     if (i >= items.size()) break;
     if (items[i].minutes > p.tech(items[i].tech).min) {
       --items[i].minutes;
@@ -179,15 +180,16 @@ bool try_day(PlanState& st, int d, const std::vector<int>& all) {
     }
   }
   // Replace item i by t (t = -1: drop it; i = none: only add t).
-  for (std::size_t i = 0; i <= st.day_items(d).size(); ++i) {
+  std::vector<Item> rest;
+  for (std::size_t i = 0; i <= st.day_size(d); ++i) {
     auto snap = st.save_day(d);
-    const auto items = st.day_items(d);
+    st.day_items(d, items);
     if (i > items.size()) break;
     double best = snap.total + kEps;
     int best_t = -2;
     auto attempt = [&](int t) {
       if (i < items.size()) {
-        auto rest = items;
+        rest.assign(items.begin(), items.end());
         rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
         st.set_day(d, rest);
       }
@@ -216,10 +218,11 @@ bool try_day(PlanState& st, int d, const std::vector<int>& all) {
 bool try_day_moves(PlanState& st, int d, int first, int last, const std::vector<int>& cands) {
   const Problem& p = st.problem();
   bool improved = false;
-  for (std::size_t i = 0; i < st.day_items(d).size(); ++i) {
+  std::vector<Item> items;
+  for (std::size_t i = 0; i < st.day_size(d); ++i) {
     for (int d2 = first; d2 < last; ++d2) {
       if (d2 == d || !p.selfcare(d2)) continue;
-      auto items = st.day_items(d);
+      st.day_items(d, items);
       if (i >= items.size()) break;
       const int t = items[i].tech;
       auto snap = st.save_block(first, last);
@@ -241,13 +244,14 @@ bool try_day_moves(PlanState& st, int d, int first, int last, const std::vector<
 bool try_swaps(PlanState& st, int first, int last, const std::vector<int>& cands) {
   const Problem& p = st.problem();
   bool improved = false;
+  std::vector<Item> a_items, b_items;
   for (int d1 = first; d1 < last; ++d1)
     for (int d2 = d1 + 1; d2 < last; ++d2) {
       if (!p.selfcare(d1) || !p.selfcare(d2)) continue;
-      for (std::size_t i1 = 0; i1 < st.day_items(d1).size(); ++i1)
-        for (std::size_t i2 = 0; i2 < st.day_items(d2).size(); ++i2) {
-          auto a_items = st.day_items(d1);
-          auto b_items = st.day_items(d2);
+      for (std::size_t i1 = 0; i1 < st.day_size(d1); ++i1)
+        for (std::size_t i2 = 0; i2 < st.day_size(d2); ++i2) {
+          st.day_items(d1, a_items);
+          st.day_items(d2, b_items);
           if (i1 >= a_items.size() || i2 >= b_items.size()) break;
           const int a = a_items[i1].tech;
           const int b = b_items[i2].tech;

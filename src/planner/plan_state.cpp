@@ -66,9 +66,10 @@ PlanState::Snapshot PlanState::save(std::initializer_list<std::pair<int, int>> w
   snap.total = total_;
   for (auto [d, s] : which) {
     const int key = d * p_.slots + s;
-    bool dup = false;
-    for (const auto& e : snap.slots) dup = dup || e.first == key;
-    if (!dup) snap.slots.emplace_back(key, slots_[idx(d, s)]);
+    if (std::find(snap.keys.begin(), snap.keys.end(), key) != snap.keys.end()) continue;
+    snap.keys.push_back(key);
+    snap.items.insert(snap.items.end(), slots_[idx(d, s)].begin(), slots_[idx(d, s)].end());
+    snap.ends.push_back(snap.items.size());
   }
   return snap;
 }
@@ -78,8 +79,15 @@ PlanState::Snapshot PlanState::save_block(int first, int last) const {
   snap.total = total_;
   snap.pro_first = first;
   snap.pros.assign(pro_at_.begin() + first, pro_at_.begin() + last);
+  const auto n = static_cast<std::size_t>((last - first) * p_.slots);
+  snap.keys.reserve(n);
+  snap.ends.reserve(n);
   for (int d = first; d < last; ++d)
-    for (int s = 0; s < p_.slots; ++s) snap.slots.emplace_back(d * p_.slots + s, slots_[idx(d, s)]);
+    for (int s = 0; s < p_.slots; ++s) {
+      snap.keys.push_back(d * p_.slots + s);
+      snap.items.insert(snap.items.end(), slots_[idx(d, s)].begin(), slots_[idx(d, s)].end());
+      snap.ends.push_back(snap.items.size());
+    }
   return snap;
 }
 
@@ -90,13 +98,85 @@ void PlanState::restore(const Snapshot& snap) {
     if (pro_at(d) >= 0) remove_pro(d);
     if (snap.pros[i] >= 0) add_pro(d, snap.pros[i]);
   }
-  for (const auto& [key, items] : snap.slots) {
-    const int d = key / p_.slots;
-    const int s = key % p_.slots;
-    while (!slots_[idx(d, s)].empty()) remove_item(d, s, slots_[idx(d, s)].size() - 1);
-    for (const auto& item : items) add_item(d, s, item.tech, item.minutes);
+  // Day by day: only what differs from the saved items is re-priced.
+  auto begin_of = [&](std::size_t i) { return i == 0 ? std::size_t{0} : snap.ends[i - 1]; };
+  const auto saved = [&](std::size_t i) {
+    return std::make_pair(snap.items.begin() + static_cast<std::ptrdiff_t>(begin_of(i)),
+                          snap.items.begin() + static_cast<std::ptrdiff_t>(snap.ends[i]));
+  };
+  for (std::size_t a = 0; a < snap.keys.size();) {
+    const int d = snap.keys[a] / p_.slots;
+    std::size_t b = a;
+    before_.clear();
+    after_.clear();
+    for (; b < snap.keys.size() && snap.keys[b] / p_.slots == d; ++b) {
+      const auto key = static_cast<std::size_t>(snap.keys[b]);
+      before_.insert(before_.end(), slots_[key].begin(), slots_[key].end());
+      const auto [from, to] = saved(b);
+      after_.insert(after_.end(), from, to);
+    }
+    reprice(d, before_, after_);
+    for (std::size_t i = a; i < b; ++i) {
+      const auto key = static_cast<std::size_t>(snap.keys[i]);
+      const auto [from, to] = saved(i);
+      slots_[key].assign(from, to);
+      int load = 0;
+      for (const auto& it : slots_[key]) load += it.minutes;
+      load_[key] = load;
+    }
+    a = b;
   }
   total_ = snap.total;  // drop rounding drift
+}
+
+void PlanState::reprice(int d, std::vector<Item>& before, std::vector<Item>& after) {
+  // Each list merged by technique (a technique is on a day at most once, but be safe), then
+  // only the differences change the coverage. Counted as the full re-pricing it replaces (one
+  // unit per item removed and per item added), so effort, and with it the plans, stay as they
+  // were.
+  const std::uint64_t counted = before.size() + after.size();
+  auto merge = [](std::vector<Item>& v, std::vector<int>& count) {
+    count.clear();
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      std::size_t j = 0;
+      while (j < n && v[j].tech != v[i].tech) ++j;
+      if (j < n) {
+        v[j].minutes += v[i].minutes;
+        ++count[j];
+      } else {
+        v[n++] = v[i];
+        count.push_back(1);
+      }
+    }
+    v.resize(n);
+  };
+  merge(before, count_before_);
+  merge(after, count_after_);
+  std::uint64_t changes = 0;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    const Item& o = before[i];
+    std::size_t j = 0;
+    while (j < after.size() && after[j].tech != o.tech) ++j;
+    const int now = j < after.size() ? after[j].minutes : 0;
+    const int uses = j < after.size() ? count_after_[j] : 0;
+    if (now != o.minutes) {
+      change(o.tech, d, now - o.minutes);
+      ++changes;
+    }
+    for (int u = uses; u < count_before_[i]; ++u) unmark(o.tech, d);
+    for (int u = count_before_[i]; u < uses; ++u) mark(o.tech, d);
+  }
+  for (std::size_t j = 0; j < after.size(); ++j) {
+    const Item& n = after[j];
+    bool seen = false;
+    for (const Item& o : before) seen = seen || o.tech == n.tech;
+    if (seen) continue;
+    for (int u = 0; u < count_after_[j]; ++u) mark(n.tech, d);
+    change(n.tech, d, n.minutes);
+    ++changes;
+  }
+  effort_ += counted > changes ? counted - changes : 0;
 }
 
 bool PlanState::block_met(int k) const {
@@ -121,6 +201,12 @@ std::vector<Item> PlanState::day_items(int d) const {
   for (int s = 0; s < p_.slots; ++s)
     for (const auto& it : slots_[idx(d, s)]) items.push_back(it);
   return items;
+}
+
+void PlanState::day_items(int d, std::vector<Item>& out) const {
+  out.clear();
+  for (int s = 0; s < p_.slots; ++s)
+    out.insert(out.end(), slots_[idx(d, s)].begin(), slots_[idx(d, s)].end());
 }
 
 bool PlanState::pack(std::vector<Item>& items, std::vector<int>& where) const {
@@ -151,18 +237,27 @@ bool PlanState::pack(std::vector<Item>& items, std::vector<int>& where) const {
   return dfs(dfs, 0);
 }
 
-bool PlanState::fits(std::vector<Item> items) const {
-  std::vector<int> where;
-  return pack(items, where);
+bool PlanState::fits(const std::vector<Item>& items) const {
+  fit_items_.assign(items.begin(), items.end());
+  return pack(fit_items_, fit_where_);
 }
 
-bool PlanState::set_day(int d, std::vector<Item> items) {
-  std::vector<int> where;
-  if (!pack(items, where)) return false;
+bool PlanState::set_day(int d, const std::vector<Item>& items) {
+  next_.assign(items.begin(), items.end());
+  if (!pack(next_, where_)) return false;
+  before_.clear();
   for (int s = 0; s < p_.slots; ++s)
-    while (!slots_[idx(d, s)].empty()) remove_item(d, s, slots_[idx(d, s)].size() - 1);
-  for (std::size_t i = 0; i < items.size(); ++i)
-    add_item(d, where[i], items[i].tech, items[i].minutes);
+    before_.insert(before_.end(), slots_[idx(d, s)].begin(), slots_[idx(d, s)].end());
+  after_.assign(next_.begin(), next_.end());
+  reprice(d, before_, after_);
+  for (int s = 0; s < p_.slots; ++s) {
+    slots_[idx(d, s)].clear();
+    load_[idx(d, s)] = 0;
+  }
+  for (std::size_t i = 0; i < next_.size(); ++i) {
+    slots_[idx(d, where_[i])].push_back(next_[i]);
+    load_[idx(d, where_[i])] += next_[i].minutes;
+  }
   return true;
 }
 

@@ -80,7 +80,9 @@ class PlanState {
   /// A copy of some slots (and, for whole days, their professional sessions), to undo a
   /// tentative move.
   struct Snapshot {
-    std::vector<std::pair<int, std::vector<Item>>> slots;  // (d * S + s, items)
+    std::vector<int> keys;          // d * S + s of each saved slot
+    std::vector<std::size_t> ends;  // per saved slot: one past its last item in `items`
+    std::vector<Item> items;        // the saved slots' items, one slot after the other
     int pro_first = 0;
     std::vector<int> pros;  // pro_at of days pro_first, pro_first + 1, …
     double total = 0;
@@ -119,13 +121,21 @@ class PlanState {
 
   /// Day d's items, slot by slot.
   [[nodiscard]] std::vector<Item> day_items(int d) const;
+  /// How many items day d has.
+  [[nodiscard]] std::size_t day_size(int d) const {
+    std::size_t n = 0;
+    for (int s = 0; s < p_.slots; ++s) n += slots_[idx(d, s)].size();
+    return n;
+  }
+  /// The same into `out` (its storage reused).
+  void day_items(int d, std::vector<Item>& out) const;
   /// Assigns items to slots by a bounded exact search, longest first; false when they do not
   /// fit. Sorts `items`, longest first.
   bool pack(std::vector<Item>& items, std::vector<int>& where) const;
   /// Whether the items fit day's slots.
-  [[nodiscard]] bool fits(std::vector<Item> items) const;
+  [[nodiscard]] bool fits(const std::vector<Item>& items) const;
   /// Replaces day d's items by `items`, re-packed; false (and no change) when they do not fit.
-  bool set_day(int d, std::vector<Item> items);
+  bool set_day(int d, const std::vector<Item>& items);
   /// Free minutes over all of day d's slots.
   [[nodiscard]] int free_minutes(int d) const;
 
@@ -143,6 +153,9 @@ class PlanState {
   void unmark(int t, int d);
   // Every change prices itself once (counted as effort, as a priced move is) and applies it.
   void change(int t, int d, int dm);
+  // Moves day d's coverage and rule bookkeeping from the items `before` to `after` (both are
+  // merged by technique in place), re-pricing only the techniques whose minutes differ.
+  void reprice(int d, std::vector<Item>& before, std::vector<Item>& after);
 
   const Problem& p_;
   double total_ = 0;
@@ -155,6 +168,11 @@ class PlanState {
   std::vector<int> load_;
   std::vector<int> pro_at_;
   mutable std::vector<int> pack_free_;  // pack()'s free minutes per slot
+  // Scratch buffers, kept between calls so the search loop does not allocate.
+  mutable std::vector<Item> fit_items_;
+  mutable std::vector<int> fit_where_;
+  std::vector<Item> next_, before_, after_;
+  std::vector<int> where_, count_before_, count_after_;
 };
 
 }  // namespace mp::planner::detail

@@ -5,6 +5,7 @@
 #include "planner/day_replan.hpp"
 #include "planner/greedy.hpp"
 #include "planner/moves.hpp"
+#include "planner/week_bound.hpp"
 
 namespace mp::planner::detail {
 namespace {
@@ -21,6 +22,8 @@ constexpr int kProTries = 12;
 constexpr int kProTriesPerVisit = 3;
 // Rest-rule patterns tried per plan (see try_rest_patterns).
 constexpr int kRestTries = 12;
+// A block within this share of its upper bound (block_upper_bound) gets no further search.
+constexpr double kRoom = 1e-4;
 
 class Search {
  public:
@@ -36,21 +39,61 @@ class Search {
     // small libraries get a thorough search, long ones stay linear in their length.
     const int rounds = small ? kPerturbRounds / p_.score.blocks() : 0;
     for (int k = 0; k < p_.score.blocks(); ++k) {
+      if (k >= 2 && copy_block(k - 2, k)) continue;
       const std::uint64_t before = st_.effort();
       place_pros(st_, k);
       greedy_block(st_, k);
       improve_block(k, small ? 8 : 2);
       // The rounds may cost at most a few times what the week's first search cost.
       const std::uint64_t first_search = st_.effort() - before;
-      if (small) try_pro_alternatives(k);
+      // What is left to gain in the block, by an upper bound: none, and the steps below stop.
+      bound_ = small && !st_.block_met(k) ? block_upper_bound(st_, k) : 0.0;
+      if (small && room(k)) try_pro_alternatives(k);
       perturb_block(k, rounds, kPerturbWork * first_search);
-      if (small) try_rest_patterns(k);
+      if (small && room(k)) try_rest_patterns(k);
     }
     prefer_default_minutes();
     return std::move(st_);
   }
 
  private:
+  // Whether block k may still gain: its goals are not all met and it is not within kRoom of
+  // the upper bound computed after its first search (bound_).
+  bool room(int k) const {
+    return !st_.block_met(k) && block_value(st_, k) < bound_ * (1 - kRoom);
+  }
+
+  // Weeks are alike: a full block has the self-care and professional weekdays, pinned routines,
+  // targets and caps of the full block two weeks before it, so the best plan for one is the
+  // best for the other, apart from rest rules across the week's first days. So from the third
+  // week on, a block takes over the plan of the block two weeks before (two, not one, so that
+  // equally good techniques still alternate from week to week), use by use; when a rest rule
+  // refuses a use, the block is searched as usual instead. This keeps a long plan's cost that
+  // of its first two weeks, and its weeks as good as those.
+  bool copy_block(int from, int to) {
+    const WeekBlock a = p_.score.block(from);
+    const WeekBlock b = p_.score.block(to);
+    if (a.days != 7 || b.days != 7) return false;
+    const int shift = b.first - a.first;
+    const auto empty = st_.save_block(b.first, b.end());
+    bool ok = true;
+    for (int d = a.first; d < a.end() && ok; ++d) {
+      const int t = st_.pro_at(d);
+      if (t < 0) continue;
+      ok = st_.pro_at(d + shift) < 0 && st_.can_use(t, d + shift);
+      if (ok) st_.add_pro(d + shift, t);
+    }
+    for (int d = a.first; d < a.end() && ok; ++d)
+      for (int s = 0; s < p_.slots && ok; ++s)
+        for (std::size_t i = 0; i < st_.slot(d, s).size() && ok; ++i) {
+          const Item item = st_.slot(d, s)[i];
+          ok = st_.slack(d + shift, s) >= item.minutes && st_.can_use(item.tech, d + shift);
+          if (ok) st_.add_item(d + shift, s, item.tech, item.minutes);
+        }
+    if (!ok) st_.restore(empty);
+    return ok;
+  }
+
   // Local search inside block k until no move improves the score (or the pass limit). Small
   // problems use day-level moves (a day's items re-packed into its slots exactly); large ones
   // use cheaper slot-level moves. The moves run in a fixed cycle, and the search stops as soon
@@ -220,8 +263,7 @@ class Search {
     if (days.size() < 2) return;
     std::uint64_t rng = p_.seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(k + 1));
     int idle = 0;  // rounds in a row without a gain
-    for (int r = 0;
-         r < rounds && idle < kPerturbPatience && st_.effort() < stop && !st_.block_met(k); ++r) {
+    for (int r = 0; r < rounds && idle < kPerturbPatience && st_.effort() < stop && room(k); ++r) {
       const auto snap = st_.save_block(first, last);  // slots and professional sessions
       const std::uint64_t pick = splitmix64(rng);
       if (pick % 3 == 0) {
@@ -294,6 +336,7 @@ class Search {
   std::vector<int> settled_;  // the professional techniques of the previous block's visits
   int pro_tries_left_ = kProTries;
   int rest_tries_left_ = kRestTries;
+  double bound_ = 0;  // the current block's upper bound (see room)
 };
 
 }  // namespace

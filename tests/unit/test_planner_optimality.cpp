@@ -1,6 +1,8 @@
 // Planner: near-optimality against an exact solver on tiny instances.
 #include <doctest/doctest.h>
 
+#include "planner/search.hpp"
+#include "planner/week_bound.hpp"
 #include "planner_fixtures.hpp"
 
 using namespace planner_test;  // NOLINT(google-build-using-namespace): test fixtures
@@ -79,6 +81,19 @@ void check_near_optimal(double variety, int instances) {
       continue;
     }
     CHECK(check_constraints(plan, lib).empty());
+    {
+      // The search's upper bound on a week (one block here) is one: never below the optimum,
+      // whether taken on the empty plan or on the searched one.
+      std::vector<std::string> warnings;
+      const auto problem = mp::planner::detail::set_up(lib, profile, request, warnings);
+      const mp::planner::detail::PlanState empty(problem);
+      const auto searched = mp::planner::detail::search_plan(problem);
+      CAPTURE(seed);
+      CHECK(mp::planner::detail::block_upper_bound(empty, 0) >= optimum - 1e-9);
+      CHECK(mp::planner::detail::block_upper_bound(searched, 0) >= optimum - 1e-9);
+      CHECK(mp::planner::detail::block_value(searched, 0) ==
+            doctest::Approx(plan.score.total).epsilon(1e-9));
+    }
     // The exact solver's own arithmetic agrees with compute_score on the planner's plan.
     std::vector<std::vector<int>> minutes(static_cast<std::size_t>(in.days),
                                           std::vector<int>(static_cast<std::size_t>(n_techs), 0));
