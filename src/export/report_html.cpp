@@ -133,7 +133,10 @@ void write_report_html(std::ostream& out, const model::Report& r, const model::L
       << "</h1>\n<p class=\"meta\">Adherence: " << r.adherence.done << " of " << r.adherence.planned
       << " planned sessions done (" << percent(r.adherence.ratio) << "). Streak: " << r.streak
       << " planned day" << (r.streak == 1 ? "" : "s")
-      << " in a row with every session done.</p>\n</header>\n<main>\n";
+      << " in a row with every session done.</p>\n";
+  for (const auto& p : r.pauses)  // v3
+    out << "<p class=\"meta\">Paused: " << html_text(pause_text(p)) << "</p>\n";
+  out << "</header>\n<main>\n";
   write_adherence(out, r);
   write_symptoms(out, r);
   write_goals(out, r, library);

@@ -14,8 +14,10 @@ void write_report_markdown(std::ostream& out, const model::Report& r,
                      model::format_date(r.to));
   out << fmt::format("- Adherence: {} of {} planned sessions done ({})\n", r.adherence.done,
                      r.adherence.planned, ratio_text(r.adherence.ratio));
-  out << fmt::format("- Streak: {} planned day{} in a row with every session done\n\n", r.streak,
+  out << fmt::format("- Streak: {} planned day{} in a row with every session done\n", r.streak,
                      r.streak == 1 ? "" : "s");
+  for (const auto& p : r.pauses) out << "- Paused: " << pause_text(p) << "\n";  // v3
+  out << "\n";
   out << "## Weeks\n\n| Week | Planned | Done | Adherence | Pain | Headache | Stress |\n"
          "|---|---:|---:|---:|---:|---:|---:|\n";
   for (const auto& w : r.weeks)

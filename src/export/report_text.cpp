@@ -52,8 +52,12 @@ void write_report_text(std::ostream& out, const model::Report& r, const model::L
                      model::format_date(r.to));
   out << fmt::format("  Adherence  {} of {} planned sessions done ({})\n", r.adherence.done,
                      r.adherence.planned, ratio_text(r.adherence.ratio));
-  out << fmt::format("  Streak     {} planned day{} in a row with every session done\n\n", r.streak,
+  out << fmt::format("  Streak     {} planned day{} in a row with every session done\n", r.streak,
                      r.streak == 1 ? "" : "s");
+  // v3: days off, neither planned nor missed.
+  for (const auto& p : r.pauses)
+    out << "  Paused     " << pause_text(p) << "\n";
+  out << "\n";
 
   out << "  Week       Planned  Done  Adherence   Pain  Headache  Stress\n";
   std::vector<std::optional<double>> adherence, pain, headache, stress;

@@ -14,7 +14,8 @@ model::Date week_start(model::Date d);
 
 /// The report over [from, to] (SPEC §5). sessions and entries are every saved session and
 /// entry up to `to` (earlier ones count for the streak); goals are the saved plans' goals
-/// (when empty, every goal a done technique serves); weights give effective minutes. Pure.
+/// (when empty, every goal a done technique serves); weights give effective minutes. Pause
+/// entries (v3) among `entries` take their days out of the figures and are listed. Pure.
 model::Report make_report(const std::vector<model::SavedSession>& sessions,
                           const std::vector<model::Entry>& entries,
                           const std::vector<std::string>& goals, const model::GoalWeights& weights,

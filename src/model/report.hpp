@@ -45,6 +45,13 @@ struct SkipCount {
   int count = 0;
 };
 
+/// Days off (`pause`, v3) that meet the report's range: neither planned nor missed.
+struct ReportPause {
+  Date from;
+  Date to;
+  std::string reason;
+};
+
 /// The whole `report`: a plain value an export writer renders (text, json, markdown, html).
 struct Report {
   Date from;
@@ -54,6 +61,7 @@ struct Report {
   std::vector<ReportWeek> weeks;
   std::map<std::string, ReportGoal> goals;
   std::vector<SkipCount> skipped;  ///< most skipped first
+  std::vector<ReportPause> pauses;  ///< v3: pauses meeting [from, to], in the order recorded
 };
 
 }  // namespace mp::model
