@@ -278,7 +278,7 @@ inline Instance random_instance(std::uint64_t seed) {
     if (rng.chance(60)) p.equipment.push_back(numbered("e", e));
   if (rng.chance(40))
     p.professional = mp::model::Professional{rng.range(0, 3), rng.range(3, 9) * 10,
-                                             random_weekdays(rng, 50), rng.range(8, 18) * 60};
+                                             random_weekdays(rng, 50), rng.range(8, 18) * 60, {}};
   if (!lib.routines.empty() && rng.chance(30))
     p.routines.push_back({rng.pick(lib.routines).id, random_weekdays(rng, 40), 12 * 60, {}});
   in.request.start = mp::model::add_days(date("2026-01-01"), rng.range(0, 700));
