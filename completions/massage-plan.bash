@@ -49,7 +49,7 @@ _massage_plan() {
 
   local globals="--library --no-builtin --profile --history --color -q --quiet -v --verbose
     --version -h --help"
-  local commands="plan list show validate score init done skip check-in history report undo"
+  local commands="plan list show validate score init done skip check-in history report undo pause"
 
   # Find the command, and the library options to pass on when asking for ids.
   local -a libopts=() _massage_plan_cmd=()
@@ -106,6 +106,8 @@ _massage_plan() {
         --condition) COMPREPLY=($(compgen -W "$(_massage_plan_ids conditions)" -- "$cur")); return 0 ;;
         --equipment) COMPREPLY=($(compgen -W "$(_massage_plan_ids equipment)" -- "$cur")); return 0 ;;
         --routine) COMPREPLY=($(compgen -W "$(_massage_plan_ids routines)" -- "$cur")); return 0 ;;
+        --prefer | --avoid | --pro-technique)
+          COMPREPLY=($(compgen -W "$(_massage_plan_ids techniques)" -- "$cur")); return 0 ;;
         --format) COMPREPLY=($(compgen -W "text markdown json csv ics html" -- "$cur")); return 0 ;;
         --start) COMPREPLY=($(compgen -W "today tomorrow" -- "$cur")); return 0 ;;
         --weekdays | --pro-weekdays) _massage_plan_weekdays "$cur"; return 0 ;;
@@ -117,6 +119,7 @@ _massage_plan() {
       esac
       COMPREPLY=($(compgen -W "--goal --minutes --time --session --weekdays --start --days
         --weeks --condition --equipment --pro --pro-minutes --pro-weekdays --pro-time --routine
+        --pro-technique --prefer --avoid
         --seed --explain --format -o --output --remind --timezone --variety --save --adapt -h --help" \
         -- "$cur"))
       ;;
@@ -168,6 +171,13 @@ _massage_plan() {
       ;;
     undo)
       COMPREPLY=($(compgen -W "-h --help" -- "$cur"))
+      ;;
+    pause)
+      case $prev in
+        --from | --to) COMPREPLY=($(compgen -W "today yesterday" -- "$cur")); return 0 ;;
+        --reason) return 0 ;;
+      esac
+      COMPREPLY=($(compgen -W "--from --to --reason -h --help" -- "$cur"))
       ;;
     list)
       case $prev in

@@ -63,6 +63,7 @@ complete -c massage-plan -n __fish_use_subcommand -a check-in -d 'Record symptom
 complete -c massage-plan -n __fish_use_subcommand -a history -d 'List every history entry'
 complete -c massage-plan -n __fish_use_subcommand -a report -d 'Adherence, streak, symptoms, goals'
 complete -c massage-plan -n __fish_use_subcommand -a undo -d 'Remove the last history entry'
+complete -c massage-plan -n __fish_use_subcommand -a pause -d 'Days off, neither planned nor missed'
 
 # plan
 set -l plan '__fish_seen_subcommand_from plan'
@@ -80,6 +81,9 @@ complete -c massage-plan -n $plan -l pro -x -d 'Professional sessions a week'
 complete -c massage-plan -n $plan -l pro-minutes -x -d 'Length of a professional session'
 complete -c massage-plan -n $plan -l pro-weekdays -x -a '(__massage_plan_weekdays)' -d 'Days for professional sessions'
 complete -c massage-plan -n $plan -l pro-time -x -d 'Start of a professional session (HH:MM)'
+complete -c massage-plan -n $plan -l pro-technique -x -a '(__massage_plan_ids techniques)' -d "Your therapist's style (repeatable)"
+complete -c massage-plan -n $plan -l prefer -x -a '(__massage_plan_ids techniques)' -d 'Plan this technique at least once a week'
+complete -c massage-plan -n $plan -l avoid -x -a '(__massage_plan_ids techniques)' -d 'Never plan this technique'
 complete -c massage-plan -n $plan -l routine -x -a '(__massage_plan_ids routines)' -d 'A plan of this routine only'
 complete -c massage-plan -n $plan -l seed -x -d 'Seed for tie-breaking'
 complete -c massage-plan -n $plan -l explain -d 'Say why each item was chosen'
@@ -122,6 +126,12 @@ complete -c massage-plan -n '__fish_seen_subcommand_from done' -l minutes -x -d 
 complete -c massage-plan -n '__fish_seen_subcommand_from done' -l rating -x -a '1 2 3 4 5' -d 'How helpful, 1-5'
 complete -c massage-plan -n '__fish_seen_subcommand_from done' -l note -x -d 'A note'
 complete -c massage-plan -n '__fish_seen_subcommand_from skip' -l reason -x -d 'Why it was skipped'
+
+# pause
+set -l pause '__fish_seen_subcommand_from pause'
+complete -c massage-plan -n $pause -l from -x -a 'today yesterday' -d 'First day off'
+complete -c massage-plan -n $pause -l to -x -a 'today yesterday' -d 'Last day off'
+complete -c massage-plan -n $pause -l reason -x -d 'Why'
 
 # check-in
 set -l checkin '__fish_seen_subcommand_from check-in'

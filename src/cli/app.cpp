@@ -97,6 +97,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   setup_history(app, ctx);
   setup_report(app, ctx);
   setup_undo(app, ctx);
+  setup_pause(app, ctx);
 
   try {
     app.parse(argc, argv);

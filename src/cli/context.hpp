@@ -61,5 +61,6 @@ void setup_check_in(CLI::App& app, Context& ctx);
 void setup_history(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
 void setup_undo(CLI::App& app, Context& ctx);
+void setup_pause(CLI::App& app, Context& ctx);
 
 }  // namespace mp::cli

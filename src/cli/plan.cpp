@@ -111,13 +111,13 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
     options.dtstamp_epoch = std::chrono::duration_cast<std::chrono::seconds>(
                                 std::chrono::system_clock::now().time_since_epoch())
                                 .count();
-  std::vector<model::Adaptation> adaptations;
+  Learnt learnt;
   if (f.adapt) {
-    adaptations = learn_adaptations(ctx, request.start);
-    model::apply_adaptations(lib, adaptations);
+    learnt = learn_adaptations(ctx, request.start);
+    request.adaptations = learnt.adaptations;
   }
   auto plan = make_plan_or_exit(lib, profile, request);
-  plan.adaptations = std::move(adaptations);
+  for (auto& note : learnt.notes) plan.notes.push_back(std::move(note));
   if (format == exporter::Format::kHtml) options.week_scores = planner::week_scores(plan, lib);
   // Render the whole plan first: nothing is written unless all of it is known to be good.
   std::ostringstream text;
@@ -166,6 +166,13 @@ void setup_plan(CLI::App& app, Context& ctx) {
       ->type_name("DAYS");
   cmd->add_option("--pro-time", f->pro_time, "Start of a professional session (default 10:00)")
       ->type_name("HH:MM");
+  cmd->add_option("--pro-technique", f->pro_techniques,
+                  "Your therapist's style: visits use only this technique (repeatable)")
+      ->type_name("ID");
+  cmd->add_option("--prefer", f->prefer,
+                  "Plan this technique at least once a week where it is safe and fits (repeatable)")
+      ->type_name("ID");
+  cmd->add_option("--avoid", f->avoid, "Never plan this technique (repeatable)")->type_name("ID");
   cmd->add_option("--routine", f->routine, "A plan made of this routine only")->type_name("ID");
   cmd->add_option("--seed", f->seed, "Seed for tie-breaking; same inputs and seed, same plan")
       ->type_name("N");

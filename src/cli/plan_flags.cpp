@@ -35,6 +35,10 @@ int parse_minutes(std::string_view flag, std::string_view text, int max) {
   return *v;
 }
 
+void add_once(std::vector<std::string>& list, const std::string& id) {
+  if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+}
+
 }  // namespace
 
 int parse_clock_flag(std::string_view flag, std::string_view text) {
@@ -191,10 +195,29 @@ model::Profile apply_plan_flags(model::Profile p, const PlanFlags& f, const mode
       p.professional->start_minute = parse_clock_flag("--pro-time", f.pro_time);
       changed = true;
     }
+    if (!f.pro_techniques.empty()) {
+      p.professional->techniques.clear();  // the flags name the style: they replace the file's
+      for (const auto& id : f.pro_techniques) add_once(p.professional->techniques, id);
+      changed = true;
+    }
     // A problem the flags made is the command line's, not the file's.
     if (changed || f.pro) p.professional->where = {};
-  } else if (f.pro_minutes || f.pro_weekdays || !f.pro_time.empty()) {
-    usage("--pro-minutes, --pro-weekdays and --pro-time need professional sessions: add --pro N");
+  } else if (f.pro_minutes || f.pro_weekdays || !f.pro_time.empty() || !f.pro_techniques.empty()) {
+    usage(
+        "--pro-minutes, --pro-weekdays, --pro-time and --pro-technique need professional "
+        "sessions: add --pro N");
+  }
+  // --prefer and --avoid add to the profile's lists; a flag overrides the file's other list.
+  for (const auto& id : f.prefer) {
+    std::erase(p.avoid, id);
+    add_once(p.prefer, id);
+  }
+  for (const auto& id : f.avoid) {
+    if (std::find(f.prefer.begin(), f.prefer.end(), id) != f.prefer.end())
+      usage(fmt::format("--prefer {0} and --avoid {0}: a technique is preferred or avoided, not both",
+                        id));
+    std::erase(p.prefer, id);
+    add_once(p.avoid, id);
   }
   if (!f.timezone.empty()) {
     check_timezone(f.timezone, "--timezone");

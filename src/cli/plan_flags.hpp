@@ -40,6 +40,9 @@ struct PlanFlags {
   std::optional<std::string> variety;  ///< --variety S, checked by parse_variety_flag
   bool save = false;                   ///< --save: store the plan in the history
   bool adapt = false;                  ///< --adapt: learn weight factors from the history
+  std::vector<std::string> prefer;          ///< --prefer ID (v3, repeatable)
+  std::vector<std::string> avoid;           ///< --avoid ID (v3, repeatable)
+  std::vector<std::string> pro_techniques;  ///< --pro-technique ID (v3, repeatable)
 };
 
 /// A time flag's "HH:MM" as minutes after midnight.

@@ -4,19 +4,25 @@
 
 #include "cli/history_common.hpp"
 #include "history/adapt.hpp"
+#include "history/pause.hpp"
 #include "history/store.hpp"
 
 namespace mp::cli {
 
-std::vector<model::Adaptation> learn_adaptations(const Context& ctx, model::Date start) {
+Learnt learn_adaptations(const Context& ctx, model::Date start) {
   history::Store store(history_path(ctx), history::OpenMode::kRead);
   const model::Date today = local_today();
   const model::Date from = model::add_days(start, -history::kAdaptWindowDays);
   const model::Date to = model::add_days(start, -1);
-  std::vector<model::Adaptation> adaptations;
+  Learnt learnt;
   std::vector<history::SymptomRise> rises;
   store.transaction([&] {
-    adaptations = history::adapt(store.sessions(from, to), store.entries(from, to), from, to);
+    // v3: paused days are left out of the window (neither planned nor skipped).
+    const auto sessions =
+        history::without_paused(store.sessions(from, to), history::paused_days(store.pauses()));
+    const auto entries = store.entries(from, to);
+    learnt.adaptations = history::adapt(sessions, entries, from, to);
+    learnt.notes = history::slot_advice(sessions, entries, from, to);
     rises = history::symptom_rises(store.entries(model::add_days(today, -20), today), today);
   });
   for (const auto& r : rises)
@@ -24,7 +30,7 @@ std::vector<model::Adaptation> learn_adaptations(const Context& ctx, model::Date
         "massage-plan: your {} ratings rose from {:.1f} to {:.1f} on average over two weeks; "
         "please see a clinician about it\n",
         r.symptom, r.before, r.now);
-  return adaptations;
+  return learnt;
 }
 
 void save_plan(const Context& ctx, const model::Plan& plan) {

@@ -1,4 +1,5 @@
 // `report`: adherence, streak, weeks, goals and skips from the history (SPEC §5).
+#include "history/pause.hpp"
 #include "history/report.hpp"
 
 #include <fmt/format.h>
@@ -46,14 +47,22 @@ int run_report(const Context& ctx, const ReportFlags& f) {
     // the range's first planned day, and only then is the whole history read.
     auto goals = store.plan_goals();
     auto sessions = store.sessions(from, to);
-    report =
-        history::make_report(sessions, store.entries(from, to), goals, weights, from, to, now);
+    // Pauses that began before the entries read still cover their days (v3).
+    const auto pauses = store.pauses();
+    auto with_pauses = [&](std::vector<model::Entry> entries, std::optional<model::Date> first) {
+      for (const auto& p : pauses)
+        if (first && p.date < *first) entries.push_back(p);
+      return entries;
+    };
+    report = history::make_report(sessions, with_pauses(store.entries(from, to), from), goals,
+                                  weights, from, to, now);
     std::set<model::Date> planned_days;
-    for (const auto& s : sessions) planned_days.insert(s.date);
+    for (const auto& s : history::without_paused(sessions, history::paused_days(pauses)))
+      planned_days.insert(s.date);
     if (static_cast<std::size_t>(report.streak) + 1 >= planned_days.size())
       report = history::make_report(store.sessions(std::nullopt, to),
-                                    store.entries(std::nullopt, to), goals, weights, from, to,
-                                    now);
+                                    with_pauses(store.entries(std::nullopt, to), std::nullopt),
+                                    goals, weights, from, to, now);
   });
   std::ostringstream text;
   exporter::write_report(text, *exporter::parse_report_format(f.format), report, lib);

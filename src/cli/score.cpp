@@ -21,8 +21,8 @@ int run_score(const Context& ctx, const std::string& path) {
   auto lib = load_library(ctx);
   auto text = read_file(path, library::YamlLimits{}.max_bytes);
   auto plan = library::read_plan_json(text, path, lib);
-  // An adapted plan (plan --adapt) was made and scored with its weight factors: re-apply them.
-  model::apply_adaptations(lib, plan.adaptations);
+  // v3: adaptations do not change the score (the library's weights); they add a term to what
+  // the planner maximised, recomputed below from the plan's own factors.
   auto recomputed = planner::compute_score(plan, lib);
   std::vector<Diagnostic> problems;
   auto problem = [&](std::string message) {
@@ -54,9 +54,16 @@ int run_score(const Context& ctx, const std::string& path) {
   for (auto& broken : planner::check_constraints(plan, lib))
     problem("constraint broken: " + broken);
   if (!problems.empty()) throw DiagnosticError(std::move(problems));
-  if (!ctx.global.quiet)
+  if (!ctx.global.quiet) {
     ctx.out << fmt::format("ok: score {:.4f} matches; every hard constraint holds\n",
                            recomputed.total);
+    if (!plan.adaptations.empty())
+      ctx.out << fmt::format(
+          "adapted: {} technique(s) adapted; objective {:.4f} (score {:+.4f} from the "
+          "adaptations)\n",
+          plan.adaptations.size(), recomputed.total + planner::adaptation_term(plan),
+          planner::adaptation_term(plan));
+  }
   return 0;
 }
 

@@ -68,7 +68,10 @@ std::optional<HistoryFormat> parse_history_format(std::string_view word) {
 
 std::string describe_entry(const model::Entry& e, const model::SavedSession* s) {
   std::string out;
-  if (e.kind == model::EntryKind::kCheckIn) {
+  if (e.kind == model::EntryKind::kPause) {
+    out = "pause " + model::format_date(e.date) + " to " +
+          (e.until ? model::format_date(*e.until) : model::format_date(e.date));
+  } else if (e.kind == model::EntryKind::kCheckIn) {
     out = "check-in " + model::format_date(e.date);
     if (auto sym = symptoms_of(e.symptoms); !sym.empty()) out += ": " + sym;
   } else {
@@ -136,6 +139,7 @@ void write_history(std::ostream& out, HistoryFormat format,
     json.key("id").value(e.id);
     json.key("kind").value(kind_word(e.kind));
     json.key("date").value(model::format_date(e.date));
+    if (e.until) json.key("until").value(model::format_date(*e.until));  // v3: a pause's last day
     json.key("time");
     if (e.minute)
       json.value(model::format_time(*e.minute));

@@ -42,6 +42,7 @@ void write_profile_json(JsonWriter& json, const model::Profile& profile) {
     json.key("weekdays");
     write_weekdays_json(json, pro.weekdays);
     json.key("time").value(model::format_time(pro.start_minute));
+    json.key("techniques").strings(pro.techniques);  // v3: the therapist's style ([] = any)
     json.end_object();
   }
   json.key("routines").begin_array();
@@ -57,6 +58,8 @@ void write_profile_json(JsonWriter& json, const model::Profile& profile) {
   if (!profile.timezone.empty()) json.key("timezone").value(profile.timezone);
   json.key("variety").value(profile.variety);
   json.key("household").value(profile.household);
+  json.key("prefer").strings(profile.prefer);  // v3
+  json.key("avoid").strings(profile.avoid);    // v3
   json.end_object();
 }
 

@@ -89,7 +89,7 @@ std::string held_back_reason(const model::HeldBack& held, int days) {
 
 std::vector<ExplainSection> explain_sections(const model::Plan& plan) {
   std::vector<ExplainSection> out;
-  ExplainSection learnt{"Learnt from your history (goal weights multiplied)", "learnt", {}};
+  ExplainSection learnt{"Learnt from your history", "learnt", {}};
   for (const auto& a : plan.adaptations)
     learnt.lines.push_back(a.technique + " x" + format_number(a.factor) + ": " + a.reason);
   ExplainSection held{"Held back (at their share of a goal)", "held-back", {}};
@@ -97,7 +97,8 @@ std::vector<ExplainSection> explain_sections(const model::Plan& plan) {
     held.lines.push_back(h.technique + ": " + held_back_reason(h, plan.days));
   ExplainSection left{"Left out", "left-out", {}};
   for (const auto& e : plan.excluded) left.lines.push_back(e.technique + ": " + e.reason);
-  for (auto* section : {&learnt, &held, &left})
+  ExplainSection said{"Your preferences and session times", "preferences", plan.notes};
+  for (auto* section : {&said, &learnt, &held, &left})
     if (!section->lines.empty()) out.push_back(std::move(*section));
   return out;
 }

@@ -38,6 +38,9 @@ void write_report_html(std::ostream& out, const model::Report& report,
 /// A report ratio as "85%", or "-" when there is none (nothing planned); every report format
 /// writes it so.
 std::string ratio_text(const std::optional<double>& ratio);
+/// A pause (v3) as "2026-03-09 to 2026-03-15 (reason: holiday)", printable; every report
+/// format writes it so.
+std::string pause_text(const model::ReportPause& pause);
 /// A weekly mean rating as "4.5", or "-" when there is none (no check-in).
 std::string mean_text(const std::optional<double>& mean);
 

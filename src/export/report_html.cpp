@@ -165,7 +165,10 @@ void write_report_html(std::ostream& out, const model::Report& r, const model::L
   write_page_start(out, title, "massage-plan");
   out << "<header>\n<h1>" << html_text(title)
       << "</h1>\n<p class=\"meta\">Adherence: " << html_text(adherence_words(r))
-      << ". Streak: " << html_text(streak_words(r)) << ".</p>\n</header>\n<main>\n";
+      << ". Streak: " << html_text(streak_words(r)) << ".</p>\n";
+  for (const auto& p : r.pauses)  // v3
+    out << "<p class=\"meta\">Paused: " << html_text(pause_text(p)) << "</p>\n";
+  out << "</header>\n<main>\n";
   write_adherence(out, r);
   write_symptoms(out, r);
   write_goals(out, r, library);

@@ -5,6 +5,7 @@
 
 #include "export/json_writer.hpp"
 #include "export/report.hpp"
+#include "export/utf8.hpp"
 
 namespace mp::exporter {
 namespace {
@@ -31,6 +32,12 @@ std::optional<ReportFormat> parse_report_format(std::string_view word) {
 
 std::string ratio_text(const std::optional<double>& ratio) {
   return ratio ? fmt::format("{:.0f}%", *ratio * 100) : "-";
+}
+
+std::string pause_text(const model::ReportPause& pause) {
+  std::string out = model::format_date(pause.from) + " to " + model::format_date(pause.to);
+  if (!pause.reason.empty()) out += " (reason: " + pause.reason + ")";
+  return printable(out, false);
 }
 
 std::string mean_text(const std::optional<double>& mean) {
@@ -122,6 +129,15 @@ void write_report_json(std::ostream& out, const model::Report& r) {
       json.null();
     json.key("kind").value(model::kEntryKindNames[static_cast<std::size_t>(n.kind)]);
     json.key("text").value(n.text);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("pauses").begin_array();  // v3
+  for (const auto& p : r.pauses) {
+    json.begin_object();
+    json.key("from").value(model::format_date(p.from));
+    json.key("to").value(model::format_date(p.to));
+    json.key("reason").value(p.reason);
     json.end_object();
   }
   json.end_array();

@@ -14,7 +14,9 @@ void write_report_markdown(std::ostream& out, const model::Report& r,
   out << fmt::format("# History report {} to {}\n\n", model::format_date(r.from),
                      model::format_date(r.to));
   out << "- Adherence: " << adherence_words(r) << "\n";
-  out << "- Streak: " << streak_words(r) << "\n\n";
+  out << "- Streak: " << streak_words(r) << "\n";
+  for (const auto& p : r.pauses) out << "- Paused: " << pause_text(p) << "\n";  // v3
+  out << "\n";
   out << "## Weeks\n\n| Week | Planned | Done | Adherence | Pain | Headache | Stress |\n"
          "|---|---:|---:|---:|---:|---:|---:|\n";
   for (const auto& w : r.weeks)

@@ -56,7 +56,10 @@ void write_report_text(std::ostream& out, const model::Report& r, const model::L
   out << fmt::format("History report {} to {}\n\n", model::format_date(r.from),
                      model::format_date(r.to));
   out << "  Adherence  " << adherence_words(r) << "\n";
-  out << "  Streak     " << streak_words(r) << "\n\n";
+  out << "  Streak     " << streak_words(r) << "\n";
+  // v3: days off, neither planned nor missed.
+  for (const auto& p : r.pauses) out << "  Paused     " << pause_text(p) << "\n";
+  out << "\n";
 
   out << "  Week       Planned  Done  Adherence   Pain  Headache  Stress\n";
   std::vector<std::optional<double>> adherence, pain, headache, stress;

@@ -6,13 +6,13 @@
 
 #include "history/marks.hpp"
 
+
 namespace mp::history {
 
 std::vector<model::Adaptation> adapt(const std::vector<model::SavedSession>& sessions,
                                      const std::vector<model::Entry>& entries, model::Date from,
                                      model::Date to) {
   auto in_window = [&](model::Date d) { return d >= from && d <= to; };
-  const Marks marks = mark_sessions(sessions, entries);
   struct Uses {
     int planned = 0;
     int skipped = 0;
@@ -20,29 +20,27 @@ std::vector<model::Adaptation> adapt(const std::vector<model::SavedSession>& ses
     double rating_sum = 0;
   };
   std::map<std::string, Uses> uses;
-  std::map<std::pair<model::Date, std::string>, bool> planned_on;  // (day, technique)
+  std::map<std::pair<model::Date, std::string>, bool> skipped_on;  // (day, technique) counted
   std::map<long long, const model::SavedSession*> by_id;
   for (const auto& s : sessions) {
     by_id[s.id] = &s;
     if (!in_window(s.date)) continue;
     for (const auto& item : s.items) {
       ++uses[item.technique].planned;
-      planned_on[{s.date, item.technique}] = true;
-      if (marks.skipped.count(s.id)) ++uses[item.technique].skipped;
+      skipped_on.emplace(std::pair{s.date, item.technique}, false);
     }
   }
   for (const auto& e : entries) {
     if (!in_window(e.date) || e.kind == model::EntryKind::kCheckIn) continue;
-    // A skip naming techniques counts against a planned use of that day whose session is
-    // not itself marked skipped (that one is counted above).
-    if (e.kind == model::EntryKind::kSkip && !e.session) {
+    // v3: only technique-level evidence adapts a technique. A skip naming techniques (`skip
+    // --technique`, or a technique skipped inside a guided session) counts against a planned
+    // use of that technique on that day, once; a whole session skipped ("too tired") says
+    // little about the techniques in it and counts for none of them.
+    if (e.kind == model::EntryKind::kSkip) {
       for (const auto& t : e.techniques)
-        if (planned_on.count({e.date, t.technique})) {
-          bool counted = false;
-          for (const auto& s : sessions)
-            if (s.date == e.date && marks.skipped.count(s.id))
-              for (const auto& item : s.items) counted |= item.technique == t.technique;
-          if (!counted) ++uses[t.technique].skipped;
+        if (auto it = skipped_on.find({e.date, t.technique}); it != skipped_on.end() && !it->second) {
+          it->second = true;
+          ++uses[t.technique].skipped;
         }
       continue;
     }
@@ -73,6 +71,51 @@ std::vector<model::Adaptation> adapt(const std::vector<model::SavedSession>& ses
                               u.rating_sum / u.ratings, u.ratings, u.ratings == 1 ? "" : "s");
     }
     if (a.factor != 1) out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<std::string> slot_advice(const std::vector<model::SavedSession>& sessions,
+                                     const std::vector<model::Entry>& entries, model::Date from,
+                                     model::Date to) {
+  const Marks marks = mark_sessions(sessions, entries);
+  struct Slot {
+    int planned = 0;
+    int skipped = 0;
+  };
+  std::map<int, Slot> slots;  // by start minute
+  for (const auto& s : sessions) {
+    if (s.date < from || s.date > to || s.kind != model::SessionKind::kSelf) continue;
+    auto& slot = slots[s.start_minute];
+    ++slot.planned;
+    slot.skipped += marks.skipped.count(s.id) > 0 ? 1 : 0;
+  }
+  auto often_skipped = [](const Slot& s) {
+    return s.planned >= kMinPlannedUses && 2 * s.skipped >= s.planned;
+  };
+  std::vector<std::string> out;
+  for (const auto& [start, slot] : slots) {
+    if (!often_skipped(slot)) continue;
+    std::string line = fmt::format(
+        "your {} session was skipped in {} of {} planned uses in the last 4 weeks; ",
+        model::format_time(start), slot.skipped, slot.planned);
+    const std::pair<const int, Slot>* better = nullptr;
+    for (const auto& other : slots) {
+      if (other.first == start || often_skipped(other.second) || other.second.planned == 0)
+        continue;
+      // The lowest share skipped; on a tie the earlier time.
+      if (better == nullptr || other.second.skipped * better->second.planned <
+                                   better->second.skipped * other.second.planned)
+        better = &other;
+    }
+    if (better != nullptr)
+      line += fmt::format(
+          "the {} session was skipped in {} of {}: try that time, or another (--session "
+          "HH:MM=N, or sessions: in the profile)",
+          model::format_time(better->first), better->second.skipped, better->second.planned);
+    else
+      line += "try another time of day (--session HH:MM=N, or sessions: in the profile)";
+    out.push_back(std::move(line));
   }
   return out;
 }

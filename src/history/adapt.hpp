@@ -24,6 +24,15 @@ std::vector<model::Adaptation> adapt(const std::vector<model::SavedSession>& ses
                                      const std::vector<model::Entry>& entries, model::Date from,
                                      model::Date to);
 
+/// v3: advice on session times. A self-care session time (slot) skipped — the whole session, or
+/// every item of it — in at least half of its planned uses (and at least kMinPlannedUses) in
+/// [from, to] gets one line saying so and suggesting another time: the time whose sessions were
+/// skipped least, when one was skipped in under half its uses, else any other time of day.
+/// Nothing is moved. In slot order. Pure.
+std::vector<std::string> slot_advice(const std::vector<model::SavedSession>& sessions,
+                                     const std::vector<model::Entry>& entries, model::Date from,
+                                     model::Date to);
+
 /// A symptom whose mean over the last 7 days to `today` is kSymptomRise or more above its
 /// mean over the 7 days two weeks earlier.
 struct SymptomRise {

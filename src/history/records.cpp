@@ -44,7 +44,7 @@ model::SavedSession read_session(const Statement& s) {
 
 constexpr const char* kEntryColumns =
     "id, kind, day, minute, session, minutes, rating, note, reason, pain, headache, stress, "
-    "recorded_at";
+    "recorded_at, until";
 
 model::Entry read_entry(const Statement& s) {
   model::Entry e;
@@ -61,6 +61,7 @@ model::Entry read_entry(const Statement& s) {
   e.symptoms.headache = s.optional<int>(10);
   e.symptoms.stress = s.optional<int>(11);
   e.recorded_at = s.text(12);
+  if (!s.is_null(13)) e.until = model::parse_date(s.text(13));
   return e;
 }
 
@@ -197,6 +198,14 @@ std::vector<model::Entry> Store::entries(std::optional<model::Date> from, model:
   return out;
 }
 
+std::vector<model::Entry> Store::pauses() {
+  std::vector<model::Entry> out;
+  Statement s(*db_, fmt::format("SELECT {} FROM entries WHERE kind = 'pause' ORDER BY id",
+                                kEntryColumns));
+  while (s.step()) out.push_back(read_entry(s));
+  return out;
+}
+
 std::set<long long> Store::marked_sessions(model::Date day) {
   Statement s(*db_,
               "SELECT DISTINCT e.session FROM entries e JOIN sessions s ON s.id = e.session "
@@ -210,12 +219,16 @@ std::set<long long> Store::marked_sessions(model::Date day) {
 void Store::add_entry(model::Entry& entry) {
   Statement s(*db_,
               "INSERT INTO entries(kind, day, minute, session, minutes, rating, note, reason, "
-              "pain, headache, stress, recorded_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              "pain, headache, stress, recorded_at, until) "
+              "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   s.bind(1, model::kEntryKindNames[static_cast<std::size_t>(entry.kind)]);
   s.bind(2, model::format_date(entry.date)).bind(3, entry.minute).bind(4, entry.session);
   s.bind(5, entry.minutes).bind(6, entry.rating).bind(7, entry.note).bind(8, entry.reason);
   s.bind(9, entry.symptoms.pain).bind(10, entry.symptoms.headache);
-  s.bind(11, entry.symptoms.stress).bind(12, entry.recorded_at).run();
+  s.bind(11, entry.symptoms.stress).bind(12, entry.recorded_at);
+  s.bind(13, entry.until ? std::optional<std::string>(model::format_date(*entry.until))
+                         : std::nullopt)
+      .run();
   entry.id = sqlite3_last_insert_rowid(db_->handle());
   Statement t(*db_, "INSERT INTO entry_techniques(entry, technique, minutes) VALUES(?, ?, ?)");
   for (const auto& x : entry.techniques)

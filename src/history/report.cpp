@@ -6,6 +6,7 @@
 #include <map>
 
 #include "history/marks.hpp"
+#include "history/pause.hpp"
 
 namespace mp::history {
 namespace {
@@ -65,13 +66,19 @@ std::string iso_week(model::Date d) {
   return fmt::format("{:04d}-W{:02d}", static_cast<int>(thursday.year()), day_of_year / 7 + 1);
 }
 
-model::Report make_report(const std::vector<model::SavedSession>& sessions,
+model::Report make_report(const std::vector<model::SavedSession>& all_sessions,
                           const std::vector<model::Entry>& entries,
                           const std::vector<std::string>& goals, const model::GoalWeights& weights,
                           model::Date from, model::Date to, const std::optional<model::When>& now) {
   model::Report r;
   r.from = from;
   r.to = to;
+  // v3: paused days count neither as planned nor as missed, so their sessions are left out of
+  // every figure (and, being unplanned days, do not break the streak).
+  const auto sessions = without_paused(all_sessions, paused_days(entries));
+  for (const auto& e : entries)
+    if (e.kind == model::EntryKind::kPause && e.until && e.date <= to && *e.until >= from)
+      r.pauses.push_back(model::ReportPause{e.date, *e.until, e.reason});
   const Marks marks = mark_sessions(sessions, entries);
   r.streak = streak(sessions, marks, to);
   auto in_range = [&](model::Date d) { return d >= from && d <= to; };
@@ -138,7 +145,7 @@ model::Report make_report(const std::vector<model::SavedSession>& sessions,
   };
   std::vector<std::array<Mean, 3>> symptoms(r.weeks.size());
   for (const auto& e : entries) {
-    if (!in_range(e.date)) continue;
+    if (!in_range(e.date) || e.kind == model::EntryKind::kPause) continue;
     if (const auto& text = e.kind == model::EntryKind::kSkip ? e.reason : e.note; !text.empty()) {
       std::optional<int> minute = e.minute;
       if (e.session)

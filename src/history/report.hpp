@@ -18,7 +18,8 @@ model::Date week_start(model::Date d);
 /// entry up to `to` (earlier ones count for the streak); goals are the saved plans' goals
 /// (when empty, every goal a done technique serves); weights give effective minutes. now is the
 /// present (today and the minute): a session that begins after it and is not marked is upcoming,
-/// not planned; without now every session is due. Pure.
+/// not planned; without now every session is due. Pause
+/// entries (v3) among `entries` take their days out of the figures and are listed. Pure.
 model::Report make_report(const std::vector<model::SavedSession>& sessions,
                           const std::vector<model::Entry>& entries,
                           const std::vector<std::string>& goals, const model::GoalWeights& weights,

@@ -2,7 +2,7 @@
 
 namespace mp::history {
 
-const std::array<const char*, 2> kMigrations{
+const std::array<const char*, 3> kMigrations{
     // Version 1: saved plans, their sessions and items; entries and the techniques they name.
     // No CHECK constraints: the commands check ranges, and PRAGMA quick_check, run on every
     // open, would evaluate each one on every row (most of its cost).
@@ -54,6 +54,11 @@ ALTER TABLE plans ADD COLUMN adaptations TEXT NOT NULL DEFAULT '';
 CREATE INDEX sessions_by_day ON sessions(day, start);
 CREATE INDEX entries_by_day ON entries(day);
 CREATE INDEX entries_by_session ON entries(session);
+)sql",
+    // Version 3: pauses (`pause --from DAY --to DAY`), entries of kind 'pause' whose day is the
+    // first day paused and `until` the last.
+    R"sql(
+ALTER TABLE entries ADD COLUMN until TEXT;
 )sql",
 };
 

@@ -14,7 +14,7 @@ namespace mp::history {
 class Connection;
 
 /// The schema version this build writes (PRAGMA user_version); older files are migrated.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 /// PRAGMA application_id of a history database ("mplh"), so another SQLite file is refused.
 inline constexpr int kApplicationId = 0x6d706c68;
 
@@ -53,6 +53,8 @@ class Store {
   std::optional<model::SavedSession> session(long long id);
   /// Entries with from <= date <= to, oldest first.
   std::vector<model::Entry> entries(std::optional<model::Date> from, model::Date to);
+  /// Every pause (v3), whatever its days, oldest first.
+  std::vector<model::Entry> pauses();
   /// The sessions of day that an entry marks already.
   std::set<long long> marked_sessions(model::Date day);
   /// Adds entry (its id is set) with its techniques.

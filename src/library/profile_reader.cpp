@@ -13,13 +13,13 @@
 namespace mp::library {
 namespace {
 
-constexpr std::array<std::string_view, 10> kProfileKeys{
-    "goals",        "weekdays", "sessions", "conditions", "equipment",
-    "professional", "routines", "timezone", "variety",    "household"};
+constexpr std::array<std::string_view, 12> kProfileKeys{
+    "goals",    "weekdays", "sessions",  "conditions", "equipment", "professional",
+    "routines", "timezone", "variety",   "household",  "prefer",    "avoid"};
 constexpr std::array<std::string_view, 2> kGoalKeys{"id", "priority"};
 constexpr std::array<std::string_view, 2> kSessionKeys{"time", "minutes"};
-constexpr std::array<std::string_view, 4> kProfessionalKeys{"sessions_per_week", "minutes",
-                                                            "weekdays", "time"};
+constexpr std::array<std::string_view, 5> kProfessionalKeys{"sessions_per_week", "minutes",
+                                                            "weekdays", "time", "techniques"};
 constexpr std::array<std::string_view, 3> kRoutineKeys{"id", "weekdays", "time"};
 
 template <typename T>
@@ -140,6 +140,9 @@ model::Profile read_profile_node(const YamlNode& node, const std::string& file,
         if (auto w = r.read_weekdays(*v, "professional weekdays")) pro.weekdays = *w;
       if (const YamlNode* v = pm.get("time"))
         if (auto t = r.read_time(*v, "professional time")) pro.start_minute = *t;
+      if (const YamlNode* v = pm.get("techniques"))
+        pro.techniques = read_known_ids(r, *v, "professional techniques", "technique",
+                                        lib ? &lib->techniques : nullptr);
       if (pro.sessions_per_week > 0) p.professional = pro;
     }
   }
@@ -165,6 +168,10 @@ model::Profile read_profile_node(const YamlNode& node, const std::string& file,
       }
     }
   }
+  if (const YamlNode* n = m.get("prefer"))
+    p.prefer = read_known_ids(r, *n, "prefer", "technique", lib ? &lib->techniques : nullptr);
+  if (const YamlNode* n = m.get("avoid"))
+    p.avoid = read_known_ids(r, *n, "avoid", "technique", lib ? &lib->techniques : nullptr);
   if (const YamlNode* n = m.get("timezone"); n && n->type != NodeType::kNull)
     if (auto s = r.read_string(*n, "timezone")) p.timezone = *s;
   if (const YamlNode* n = m.get("household"))

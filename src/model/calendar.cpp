@@ -41,6 +41,14 @@ std::string format_date(Date d) {
 
 Date add_days(Date d, int n) { return Date{std::chrono::sys_days{d} + std::chrono::days{n}}; }
 
+int iso_week(Date d) {
+  // The week belongs to the year of its Thursday; count weeks from that year's 1 January.
+  const Date thursday = add_days(d, 3 - weekday_of(d));
+  const Date jan1{thursday.year(), std::chrono::January, std::chrono::day{1}};
+  const auto ordinal = (std::chrono::sys_days{thursday} - std::chrono::sys_days{jan1}).count();
+  return static_cast<int>(ordinal / 7) + 1;
+}
+
 WeekdayIndex weekday_of(Date d) {
   // iso_encoding: Monday = 1 … Sunday = 7.
   return static_cast<int>(std::chrono::weekday{std::chrono::sys_days{d}}.iso_encoding()) - 1;

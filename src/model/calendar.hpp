@@ -28,6 +28,8 @@ std::string format_date(Date d);
 Date add_days(Date d, int n);
 /// Monday = 0 … Sunday = 6.
 WeekdayIndex weekday_of(Date d);
+/// The ISO 8601 week number of d, 1 … 53 (week 1 holds the year's first Thursday).
+int iso_week(Date d);
 /// "HH:MM" (00:00 … 23:59) → minutes after midnight, or nullopt.
 std::optional<int> parse_time(std::string_view text);
 /// Minutes after midnight as "HH:MM" (values ≥ 1440 wrap to the next day's clock).

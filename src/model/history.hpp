@@ -36,9 +36,10 @@ struct SavedSession {
 };
 
 /// What an entry records.
-enum class EntryKind { kDone, kSkip, kCheckIn };
+enum class EntryKind { kDone, kSkip, kCheckIn, kPause };
 /// The words for entry kinds, as `history` prints them.
-inline constexpr std::array<std::string_view, 3> kEntryKindNames{"done", "skip", "check-in"};
+inline constexpr std::array<std::string_view, 4> kEntryKindNames{"done", "skip", "check-in",
+                                                                 "pause"};
 
 /// A technique recorded by `done`/`skip --technique`, with the minutes done (0 for a skip).
 struct EntryTechnique {
@@ -64,7 +65,8 @@ struct Entry {
   std::optional<int> minutes;              ///< done: --minutes for a whole session
   std::optional<int> rating;               ///< done: how helpful, 1–5
   std::string note;
-  std::string reason;       ///< skip: --reason
+  std::string reason;       ///< skip, pause: --reason
+  std::optional<Date> until;  ///< pause (v3): the last day paused; `date` is the first
   Symptoms symptoms;        ///< check-in
   std::string recorded_at;  ///< when it was written, "YYYY-MM-DDTHH:MM:SS" local time
 };

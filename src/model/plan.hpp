@@ -73,7 +73,9 @@ struct Plan {
   std::vector<std::string> warnings;
   std::vector<Exclusion> excluded;
   std::vector<HeldBack> held_back;      ///< techniques at their share of a goal (v2 variety)
-  std::vector<Adaptation> adaptations;  ///< plan --adapt: weight factors learned from history
+  std::vector<Adaptation> adaptations;  ///< plan --adapt: factors learned from history
+  /// v3, shown by --explain: what became of each preference, advice on session times.
+  std::vector<std::string> notes;
 };
 
 }  // namespace mp::model

@@ -36,6 +36,8 @@ struct Professional {
   int minutes = 60;
   WeekdaySet weekdays = kAllWeekdays;
   int start_minute = 10 * 60;
+  /// v3: the therapist's style: visits use only these techniques (empty: any professional one)
+  std::vector<std::string> techniques;
   SourceLocation where{};  ///< in the profile file; empty when set by a flag
 };
 
@@ -59,6 +61,8 @@ struct Profile {
   std::string timezone;   ///< IANA name, empty = floating local time
   bool household = true;  ///< v2: assume the library's household equipment (chair, towel, …)
   double variety = 0.34;  ///< σ: the share of a goal one technique may carry in a week (0 < σ ≤ 1)
+  std::vector<std::string> prefer;  ///< v3: planned at least once a week where eligible and it fits
+  std::vector<std::string> avoid;   ///< v3: never planned
   SourceLocation where{};  ///< the profile's mapping in its file; empty when there is none
 };
 

@@ -61,6 +61,9 @@ std::vector<Diagnostic> check_profile(const Profile& p) {
                              str(pro.minutes) + " minutes runs past midnight");
     if (none(pro.weekdays)) problem(pro.where, "professional weekdays must name at least one day");
   }
+  for (const auto& id : p.prefer)
+    if (std::find(p.avoid.begin(), p.avoid.end(), id) != p.avoid.end())
+      problem(p.where, "technique '" + id + "' is both preferred and avoided: keep it in one list");
   return out;
 }
 

@@ -64,6 +64,13 @@ struct ReportNote {
   std::string text;           ///< the note, or for a skip its reason
 };
 
+/// Days off (`pause`, v3) that meet the report's range: neither planned nor missed.
+struct ReportPause {
+  Date from;
+  Date to;
+  std::string reason;
+};
+
 /// The whole `report`: a plain value an export writer renders (text, json, markdown, html).
 struct Report {
   Date from;
@@ -75,6 +82,7 @@ struct Report {
   std::vector<SkipCount> skipped;   ///< most skipped first
   std::vector<TechniqueDone> done;  ///< most minutes first, then by id
   std::vector<ReportNote> notes;    ///< by date, then in the order recorded
+  std::vector<ReportPause> pauses;  ///< v3: pauses meeting [from, to], in the order recorded
 };
 
 }  // namespace mp::model

@@ -5,6 +5,15 @@
 #include <algorithm>
 
 namespace mp::planner {
+namespace {
+
+std::string join_ids(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+}  // namespace
 
 std::string SafetyProblem::reason() const {
   return (kind == Kind::kContraindicated ? "contraindicated by " : "needs ") + id;
@@ -29,6 +38,8 @@ std::string ineligibility_reason(const model::Technique& t, const model::Profile
                                  const std::vector<std::string>& goal_ids, const PlanShape& shape) {
   if (auto problems = safety_problems(t, profile); !problems.empty())
     return problems.front().reason();
+  if (std::find(profile.avoid.begin(), profile.avoid.end(), t.id) != profile.avoid.end())
+    return kAvoidedReason;
   bool serves = false;
   for (const auto& [id, w] : t.goals)
     serves = serves || (w > 0 && std::find(goal_ids.begin(), goal_ids.end(), id) != goal_ids.end());
@@ -36,6 +47,9 @@ std::string ineligibility_reason(const model::Technique& t, const model::Profile
   if (t.performer == model::Performer::kTherapist) {
     if (!profile.professional || profile.professional->sessions_per_week <= 0)
       return "professional technique: no professional sessions";
+    const auto& style = profile.professional->techniques;
+    if (!style.empty() && std::find(style.begin(), style.end(), t.id) == style.end())
+      return "not your therapist's style (professional techniques: " + join_ids(style) + ")";
     const int pm = profile.professional->minutes;
     if (pm < t.duration.min || pm > t.duration.max)
       return fmt::format("does not fit a {}-minute professional session", pm);

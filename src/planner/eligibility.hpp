@@ -21,6 +21,9 @@ struct SafetyProblem {
 /// first piece of equipment the profile does not list. Empty: t is safe for this person.
 std::vector<SafetyProblem> safety_problems(const model::Technique& t, const model::Profile& p);
 
+/// Why an avoided technique (profile `avoid`, --avoid) is left out.
+inline constexpr const char* kAvoidedReason = "you asked to avoid it";
+
 /// The days and sessions of one plan that decide whether a technique can be used at all.
 struct PlanShape {
   bool any_selfcare_day = false;      ///< a self-care day with at least one session
@@ -30,7 +33,8 @@ struct PlanShape {
 
 /// Why t cannot be used in a plan of this shape for these goals, or "" when it can. The words
 /// --explain and every refusal show: "contraindicated by ID", "needs ID", "serves none of the
-/// chosen goals", the professional-session and session-length reasons.
+/// chosen goals", the professional-session and session-length reasons. Safety comes first, then
+/// the person's `avoid` (kAvoidedReason), then the therapist's style (professional.techniques).
 std::string ineligibility_reason(const model::Technique& t, const model::Profile& profile,
                                  const std::vector<std::string>& goal_ids, const PlanShape& shape);
 

@@ -13,6 +13,7 @@
 #include "planner/eligibility.hpp"
 #include "planner/emit.hpp"
 #include "planner/plan_error.hpp"
+#include "planner/prefer.hpp"
 #include "planner/problem.hpp"
 #include "planner/search.hpp"
 #include "planner/words.hpp"
@@ -72,6 +73,27 @@ void check_ids(const Library& library, const Profile& profile, const PlanRequest
     if (library.find_routine(r.id) == nullptr) unknown("routine", r.id, routines, r.where);
   if (!request.routine_only.empty() && library.find_routine(request.routine_only) == nullptr)
     unknown("routine", request.routine_only, routines, {});
+  // v3: the techniques the person prefers, avoids and their therapist performs.
+  const auto techniques = ids_of(library.techniques);
+  for (const auto* list : {&profile.prefer, &profile.avoid})
+    for (const auto& id : *list)
+      if (library.find_technique(id) == nullptr) unknown("technique", id, techniques, {});
+  if (profile.professional) {
+    std::vector<std::string> professional;
+    for (const auto& t : library.techniques)
+      if (t.performer == model::Performer::kTherapist) professional.push_back(t.id);
+    for (const auto& id : profile.professional->techniques) {
+      const Technique* t = library.find_technique(id);
+      if (t == nullptr)
+        unknown("professional technique", id, professional, profile.professional->where);
+      else if (t->performer != model::Performer::kTherapist)
+        diags.push_back({profile.professional->where,
+                         fmt::format("'{}' is not a professional technique (a therapist does not "
+                                     "perform it)",
+                                     id),
+                         model::did_you_mean(id, professional)});
+    }
+  }
   if (!diags.empty()) throw PlanError(std::move(diags));
 }
 
@@ -135,11 +157,15 @@ model::Plan make_plan(const Library& library, const Profile& profile, const Plan
   if (request.days < 1)
     throw PlanError(PlanErrorKind::kBadRequest, "a plan needs at least one day");
   model::Plan plan = empty_plan(profile, request);
+  plan.adaptations = request.adaptations;
   if (!request.routine_only.empty())
     return routine_plan(library, profile, request, std::move(plan));
 
   const detail::Problem problem = detail::set_up(library, profile, request, plan.warnings);
-  const detail::PlanState searched = detail::search_plan(problem);
+  detail::PlanState searched = detail::search_plan(problem);
+  auto preferred = detail::place_preferred(searched, library, profile);
+  for (auto& w : preferred.warnings) plan.warnings.push_back(std::move(w));
+  plan.notes = std::move(preferred.notes);
   detail::emit_sessions(problem, searched, library, plan);
   detail::explain_exclusions(problem, searched, library, plan);
   if (std::none_of(plan.plan.begin(), plan.plan.end(),

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "model/library.hpp"
 #include "model/plan.hpp"
@@ -14,6 +15,8 @@ struct PlanRequest {
   int days = 7;
   std::uint64_t seed = 0;
   std::string routine_only;  ///< non-empty: a plan made of this routine only (--routine)
+  /// plan --adapt: factors learned from the history (docs/planning.md); the plan lists them.
+  std::vector<model::Adaptation> adaptations;
 };
 
 /// Builds a near-optimal plan (SPEC §4). Pure: no files, environment or clock.

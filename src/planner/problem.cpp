@@ -87,6 +87,25 @@ std::vector<int> prune(const std::vector<int>& cands, const Problem& p, std::siz
 
 }  // namespace
 
+double horizon_minutes(const Profile& profile, const std::vector<char>& selfcare,
+                       const std::vector<char>& proday) {
+  double day = 0;
+  for (const auto& s : usable_slots(profile)) day += s.minutes;
+  double total = 0;
+  for (char c : selfcare) total += c != 0 ? day : 0.0;
+  if (profile.professional && profile.professional->sessions_per_week > 0) {
+    const int days = static_cast<int>(proday.size());
+    for (int k = 0; k < block_count(days); ++k) {
+      const WeekBlock b = week_block(k, days);
+      int open = 0;
+      for (int d = b.first; d < b.end(); ++d) open += proday[static_cast<std::size_t>(d)] != 0;
+      total += std::min(open, block_cap(profile.professional->sessions_per_week, b.days)) *
+               static_cast<double>(profile.professional->minutes);
+    }
+  }
+  return total;
+}
+
 int preference(const Tech& t, int slot_start) {
   switch (t.def->time_of_day) {
     case model::TimeOfDay::kMorning:
@@ -125,6 +144,11 @@ std::vector<std::pair<const Technique*, int>> usable_steps(const model::Routine&
                                      problems.front().reason()));
       continue;
     }
+    if (std::find(profile.avoid.begin(), profile.avoid.end(), t->id) != profile.avoid.end()) {
+      warnings.push_back(
+          fmt::format("routine '{}': left out '{}' ({})", routine.id, t->id, kAvoidedReason));
+      continue;
+    }
     out.emplace_back(t, step.minutes);
   }
   return out;
@@ -152,10 +176,21 @@ Problem set_up(const Library& library, const Profile& profile, const PlanRequest
                      profile.professional->weekdays[static_cast<std::size_t>(p.weekday.back())];
     p.proday.push_back(pro ? 1 : 0);
   }
+  for (int k = 0; k < block_count(days); ++k)
+    p.week_turn.push_back(model::iso_week(model::add_days(request.start, 7 * k)));
   const PlanShape shape = plan_shape(profile, p.weekday);
   set_share_caps(goals, library, profile, shape);
-  p.score = ScoreModel(std::move(goals), std::move(selfcare));
   const auto slots = usable_slots(profile);
+  // v3 adaptations: one more term of the objective, priced like a goal (score_model.hpp).
+  std::map<std::string, double> factor_of;
+  for (const auto& a : request.adaptations)
+    if (a.factor > 0 && a.factor != 1) factor_of[a.technique] = a.factor;
+  int adaptation_index = -1;
+  if (!factor_of.empty()) {
+    adaptation_index = static_cast<int>(goals.size());
+    goals.push_back(adaptation_goal(horizon_minutes(profile, selfcare, p.proday)));
+  }
+  p.score = ScoreModel(std::move(goals), std::move(selfcare));
   p.slots = static_cast<int>(slots.size());
   for (const auto& s : slots) {
     p.slot_cap.push_back(s.minutes);
@@ -184,6 +219,8 @@ Problem set_up(const Library& library, const Profile& profile, const PlanRequest
         t.value += g.priority * w / std::max(g.weekly_target, 1e-9);
       }
     }
+    if (auto f = factor_of.find(def.id); f != factor_of.end() && adaptation_index >= 0)
+      t.w.emplace_back(adaptation_index, f->second - 1.0);
     std::sort(t.w.begin(), t.w.end());
     t.min = std::max(1, def.duration.min);
     t.max = std::max(t.min, def.duration.max);
@@ -203,6 +240,27 @@ Problem set_up(const Library& library, const Profile& profile, const PlanRequest
       p.pros.push_back(t);
     else
       eligible_self.push_back(t);
+  }
+
+  // v3: the therapist's style. Visits use only the named techniques; when none of them can be
+  // used, planning stops with the reasons rather than falling back to another style.
+  if (profile.professional && profile.professional->sessions_per_week > 0 &&
+      shape.any_professional_day && !profile.professional->techniques.empty()) {
+    std::vector<std::string> why;
+    bool any = false;
+    for (const auto& id : profile.professional->techniques) {
+      const Technique* t = library.find_technique(id);
+      if (t == nullptr) continue;
+      const auto li = static_cast<std::size_t>(t - library.techniques.data());
+      any = any || p.reason_of[li].empty();
+      why.push_back(fmt::format("{}: {}", id, p.reason_of[li]));
+    }
+    if (!any)
+      throw PlanError(PlanErrorKind::kNothingEligible,
+                      "nothing planned: none of your therapist's techniques can be used\n  " +
+                          join(why, "\n  "),
+                      "massage-plan does not switch to another style: ask your therapist, or "
+                      "change professional: techniques (--pro-technique)");
   }
 
   // Pinned routines, with the steps that may be done.

@@ -79,6 +79,7 @@ struct Problem {
   int pro_per_week = 0;
   int pro_start = 0;
   std::uint64_t seed = 0;
+  std::vector<int> week_turn;  ///< per week block: the ISO week of its first day (tie())
 
   // The set-up's record of the library, for emit and explain.
   std::vector<int> tech_of;            ///< per library technique: index into techs, or -1
@@ -96,13 +97,19 @@ struct Problem {
 /// when it does not mind.
 int preference(const Tech& t, int slot_start);
 
-/// Higher is preferred among equal gains: rotates the seeded order by day so that equal
-/// techniques take turns across days and weeks.
+/// Higher is preferred among equal gains: rotates the seeded order by day and by the ISO week of
+/// the day's block (v3), so that equal techniques take turns across days and weeks, and the
+/// same week planned again a week later starts elsewhere.
 inline int tie(const Problem& p, int t, int d) {
   const int n = static_cast<int>(p.techs.size());
   const int r = p.tech(t).rank;
-  return -(((r - d - d / 7) % n + n) % n);
+  return -(((r - d - p.week_turn[static_cast<std::size_t>(d / 7)]) % n + n) % n);
 }
+
+/// M, the minutes of a horizon for the adaptation term (score_model.hpp): its self-care days'
+/// session minutes plus the professional visits its blocks allow.
+double horizon_minutes(const model::Profile& profile, const std::vector<char>& selfcare,
+                       const std::vector<char>& proday);
 
 /// The self-care sessions of a profile that have minutes, in start order.
 std::vector<model::SessionSlot> usable_slots(const model::Profile& profile);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "planner/eligibility.hpp"
+#include "planner/problem.hpp"
 
 namespace mp::planner {
 
@@ -55,6 +56,28 @@ Tally tally(const model::Plan& plan, const model::Library& library) {
 }
 
 }  // namespace
+
+double adaptation_term(const model::Plan& plan) {
+  if (plan.adaptations.empty()) return 0;
+  std::vector<char> selfcare;
+  std::vector<char> proday;
+  const auto& pro = plan.profile.professional;
+  for (const auto& day : plan.plan) {
+    const auto wd = static_cast<std::size_t>(std::clamp(day.weekday, 0, 6));
+    selfcare.push_back(plan.profile.weekdays[wd] ? 1 : 0);
+    proday.push_back(pro && pro->sessions_per_week > 0 && pro->weekdays[wd] ? 1 : 0);
+  }
+  const double horizon = detail::horizon_minutes(plan.profile, selfcare, proday);
+  std::map<std::string, int> minutes;
+  for (const auto& day : plan.plan)
+    for (const auto& session : day.sessions)
+      for (const auto& item : session.items) minutes[item.technique] += item.minutes;
+  double term = 0;
+  for (const auto& a : plan.adaptations)
+    if (auto it = minutes.find(a.technique); it != minutes.end() && a.factor > 0)
+      term += adaptation_per_minute(a.factor, horizon) * it->second;
+  return term;
+}
 
 model::Score compute_score(const model::Plan& plan, const model::Library& library) {
   Tally t = tally(plan, library);

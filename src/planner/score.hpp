@@ -11,6 +11,11 @@ namespace mp::planner {
 /// does not know are left out.
 model::Score compute_score(const model::Plan& plan, const model::Library& library);
 
+/// v3: the adaptation term of an adapted plan (plan --adapt): Σ over its adapted techniques of
+/// adaptation_per_minute(f, M) × their minutes (score_model.hpp). The planner maximises score +
+/// this term; 0 for a plan without adaptations.
+double adaptation_term(const model::Plan& plan);
+
 /// The techniques that, in some week blocks, carry their full share σ_g of a capped goal's
 /// target (v2 variety): more of them would add nothing to that goal's weekly part. Sorted by
 /// technique, then goal in profile order.

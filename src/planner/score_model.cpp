@@ -21,14 +21,37 @@ double share_cap(double variety, int servers) {
   return std::max(variety, 1.0 / servers);
 }
 
+namespace {
+// The adaptation term's block target: more than any coverage, so its weekly part stays linear.
+constexpr double kAdaptationTarget = 1e7;
+}  // namespace
+
+ScoredGoal adaptation_goal(double horizon_minutes) {
+  ScoredGoal g;
+  g.id = "(adaptations)";
+  g.priority = 0;
+  g.weekly_target = kAdaptationTarget;
+  g.adaptation = true;
+  g.per_minute = adaptation_per_minute(2.0, horizon_minutes);  // per unit of weight f − 1
+  return g;
+}
+
 ScoreModel::ScoreModel(std::vector<ScoredGoal> goals, std::vector<char> selfcare)
     : goals_(std::move(goals)), selfcare_(std::move(selfcare)) {
   active_ = static_cast<int>(
       std::count_if(selfcare_.begin(), selfcare_.end(), [](char c) { return c != 0; }));
   double total_priority = 0;
-  for (const auto& g : goals_) total_priority += g.priority;
+  for (const auto& g : goals_)
+    if (!g.adaptation) total_priority += g.priority;
   const int K = blocks();
   for (const auto& g : goals_) {
+    if (g.adaptation) {
+      // Linear: weight·Δc/target per unit of coverage, the same in every block, no daily part.
+      daily_weight_.push_back(0.0);
+      weekly_weight_.push_back(g.per_minute * g.weekly_target);
+      daily_target_.push_back(0.0);
+      continue;
+    }
     const double pg = total_priority > 0 ? g.priority / total_priority : 0;
     daily_weight_.push_back(active_ > 0 ? pg / (2.0 * active_) : 0.0);
     weekly_weight_.push_back(K > 0 ? pg / (2.0 * K) : 0.0);
@@ -36,7 +59,8 @@ ScoreModel::ScoreModel(std::vector<ScoredGoal> goals, std::vector<char> selfcare
   }
   for (int k = 0; k < K; ++k)
     for (const auto& g : goals_) {
-      block_target_.push_back(g.weekly_target * block(k).days / 7.0);
+      block_target_.push_back(g.adaptation ? g.weekly_target
+                                           : g.weekly_target * block(k).days / 7.0);
       credit_cap_.push_back(g.share_cap * block_target_.back());
     }
   for (const auto& g : goals_) any_capped_ = any_capped_ || g.share_cap < 1;
@@ -51,6 +75,7 @@ model::Score ScoreModel::evaluate(const std::vector<double>& coverage,
   double weighted = 0;
   double priorities = 0;
   for (int g = 0; g < goals(); ++g) {
+    if (adaptation(g)) continue;  // the search's objective, not the score
     double weekly = 0;
     for (int k = 0; k < K; ++k) {
       double sum = 0;

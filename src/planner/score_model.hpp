@@ -25,7 +25,26 @@ struct ScoredGoal {
   double priority = 1;
   double weekly_target = 0;
   double share_cap = 1;
+  /// v3: not a goal but the adaptation term of the search's objective (adaptation_goal()).
+  bool adaptation = false;
+  double per_minute = 0;  ///< the adaptation term: objective per unit of its coverage
 };
+
+/// v3 adaptations (plan --adapt, docs/planning.md "Learning from the history"): a technique with
+/// factor f adds kAdaptationStrength·(f − 1)/M to the objective the search maximises for each of
+/// its minutes, M being the horizon's minutes (adaptation_minutes()). The term is separate from
+/// the SPEC §4 score, so the optimum's minutes of that technique are monotone in f.
+inline constexpr double kAdaptationStrength = 0.5;
+
+/// The objective per minute of a technique adapted by `factor` in a horizon of M minutes.
+inline double adaptation_per_minute(double factor, double horizon_minutes) {
+  return kAdaptationStrength * (factor - 1.0) / std::max(horizon_minutes, 1.0);
+}
+
+/// The adaptation term as one more "goal" the search prices like any other: its weight for a
+/// technique is f − 1, its weekly part is linear (a target no coverage reaches), it has no
+/// daily part, and evaluate() leaves it out of the score.
+ScoredGoal adaptation_goal(double horizon_minutes);
 
 /// The profile's goals the library knows, in profile order, the first mention of each id only
 /// (share caps 1: see eligibility.hpp's set_share_caps).
@@ -69,6 +88,8 @@ class ScoreModel {
   [[nodiscard]] double weekly_weight(int g) const { return weekly_weight_[at(g)]; }
   /// Whether one technique's weekly credit for g is capped (σ_g < 1).
   [[nodiscard]] bool capped(int g) const { return goals_[at(g)].share_cap < 1; }
+  /// Whether goal g is the adaptation term (ScoredGoal::adaptation), not a goal of the score.
+  [[nodiscard]] bool adaptation(int g) const { return goals_[at(g)].adaptation; }
   /// Whether any goal is capped.
   [[nodiscard]] bool any_capped() const { return any_capped_; }
   /// The most one technique's minutes count for g in block k: σ_g·T[g,k].

@@ -322,7 +322,8 @@ class Search {
           const int def = std::clamp(tech.def->duration.default_minutes, tech.min, tech.max);
           if (item.minutes < def) {
             const int more = std::min(def - item.minutes, st_.slack(d, s));
-            if (more > 0) st_.resize_item(d, s, i, more);
+            // (v3: an adapted technique's minutes may cost; then it stays as searched.)
+            if (more > 0 && st_.delta(item.tech, d, more) >= 0) st_.resize_item(d, s, i, more);
           }
           while (st_.slot(d, s)[i].minutes > def && st_.delta(item.tech, d, -1) == 0)
             st_.resize_item(d, s, i, -1);

@@ -270,10 +270,12 @@ def check_old_version(program, source, home):
     con = sqlite3.connect(db)
     version = con.execute("PRAGMA user_version").fetchone()[0]
     columns = [row[1] for row in con.execute("PRAGMA table_info(plans)")]
+    entry_columns = [row[1] for row in con.execute("PRAGMA table_info(entries)")]
     count = con.execute("SELECT count(*) FROM entries").fetchone()[0]
     con.close()
-    expect(version == 2, f"user_version {version} after a write, want 2")
+    expect(version == 3, f"user_version {version} after a write, want 3")
     expect("adaptations" in columns, f"plans columns {columns}: the v2 migration did not run")
+    expect("until" in entry_columns, f"entries columns {entry_columns}: the v3 migration did not run")
     expect(count == 4, f"{count} entries after the migration, want 4")
     r = run(program, ["--history", db, "undo"], home)
     expect(r.returncode == 0 and "check-in 2026-03-04" in r.stdout, f"undo: {r.stdout}{r.stderr}")
@@ -285,7 +287,7 @@ def check_old_version(program, source, home):
     r = run(program, ["--history", db, "report"], home)
     expect(r.returncode == 74 and "newer" in r.stderr and db in r.stderr, f"v99: {r.stderr}")
     expect(digest(db) == before, "a newer file was changed")
-    print("ok: a version-1 history reads, migrates to version 2 on a write, loses nothing")
+    print("ok: a version-1 history reads, migrates to version 3 on a write, loses nothing")
 
 
 def mode(path):

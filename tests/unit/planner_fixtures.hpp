@@ -278,7 +278,7 @@ inline Instance random_instance(std::uint64_t seed) {
     if (rng.chance(60)) p.equipment.push_back(numbered("e", e));
   if (rng.chance(40))
     p.professional = mp::model::Professional{rng.range(0, 3), rng.range(3, 9) * 10,
-                                             random_weekdays(rng, 50), rng.range(8, 18) * 60};
+                                             random_weekdays(rng, 50), rng.range(8, 18) * 60, {}};
   if (!lib.routines.empty() && rng.chance(30))
     p.routines.push_back({rng.pick(lib.routines).id, random_weekdays(rng, 40), 12 * 60, {}});
   in.request.start = mp::model::add_days(date("2026-01-01"), rng.range(0, 700));
@@ -309,7 +309,12 @@ struct Tiny {
   std::vector<int> min, max, cap, rest;
   std::vector<double> target, priority;  // per goal
   std::vector<double> share;             // per goal: σ_g, the share cap (1: none, the v1 model)
+  std::vector<double> bonus;  // per technique (v3 adaptations): objective per minute, or empty
 };
+
+// The objective the planner maximises: the score plus, for adapted techniques, their
+// adaptation term (bonus per minute × minutes, docs/planning.md "Learning from the history").
+inline double tiny_objective(const Tiny& in, const std::vector<std::vector<int>>& m);
 
 // σ_g = max(σ, 1/n_g) for n_g techniques that can serve goal g (SPEC §4, v2); 1 without a cap.
 inline std::vector<double> share_caps(const Tiny& in, double variety) {
@@ -358,6 +363,13 @@ inline double tiny_score(const Tiny& in, const std::vector<std::vector<int>>& m)
   return total / priorities;
 }
 
+inline double tiny_objective(const Tiny& in, const std::vector<std::vector<int>>& m) {
+  double v = tiny_score(in, m);
+  for (std::size_t t = 0; t < in.bonus.size(); ++t)
+    for (const auto& day : m) v += in.bonus[t] * day[t];
+  return v;
+}
+
 // Whether the items fit the slots (each item in one slot, at most the slot's minutes).
 inline bool packs(const std::vector<int>& items, const std::vector<int>& slots) {
   const std::size_t n = items.size();
@@ -379,7 +391,9 @@ inline bool packs(const std::vector<int>& items, const std::vector<int>& slots) 
 }
 
 // Exhaustive: every day's undominated minute vectors, combined over days under caps and rests.
-inline double exact_optimum(const Tiny& in) {
+// The best objective (tiny_objective); with best_minutes, the minutes per technique of the first
+// plan found that reaches it.
+inline double exact_optimum(const Tiny& in, std::vector<int>* best_minutes = nullptr) {
   const std::size_t n = in.w.size();
   std::vector<std::vector<int>> options;  // minute vectors that fit one self-care day
   std::vector<int> m(n, 0);
@@ -409,7 +423,10 @@ inline double exact_optimum(const Tiny& in) {
       bool same_support = true, ge = true, gt = false;
       for (std::size_t t = 0; t < n; ++t) {
         same_support = same_support && ((a[t] > 0) == (b[t] > 0));
-        ge = ge && b[t] >= a[t];
+        // More minutes never lower the score, but a technique with a negative adaptation term
+        // may lose by them: its minutes must match.
+        const bool costs = t < in.bonus.size() && in.bonus[t] < 0;
+        ge = ge && (costs ? b[t] == a[t] : b[t] >= a[t]);
         gt = gt || b[t] > a[t];
       }
       dominated = dominated || (same_support && ge && gt);
@@ -418,10 +435,18 @@ inline double exact_optimum(const Tiny& in) {
   }
   const std::vector<int> none(n, 0);
   std::vector<std::vector<int>> plan(static_cast<std::size_t>(in.days), none);
-  double best = 0;
+  double best = -1;  // below any plan's objective (the empty plan's is 0)
   auto search = [&](auto&& self, int d) -> void {
     if (d == in.days) {
-      best = std::max(best, tiny_score(in, plan));
+      const double v = tiny_objective(in, plan);
+      if (v > best + 1e-12) {
+        best = v;
+        if (best_minutes != nullptr) {
+          best_minutes->assign(n, 0);
+          for (const auto& day : plan)
+            for (std::size_t t = 0; t < n; ++t) (*best_minutes)[t] += day[t];
+        }
+      }
       return;
     }
     if (!in.selfcare[static_cast<std::size_t>(d)]) {

@@ -76,7 +76,7 @@ TEST_CASE(
   plan.held_back = {{"ball-release", "tension-headache", 0.34, {1}}};
   const std::string md = markdown_of(plan, true);
   const auto learnt = md.find(
-      "\n## Learnt from your history (goal weights multiplied)\n\n"
+      "\n## Learnt from your history\n\n"
       "- ball-release x0.5: skipped 3 of 4 times\n");
   const auto held = md.find(
       "\n## Held back (at their share of a goal)\n\n- ball-release: carries its full share of "

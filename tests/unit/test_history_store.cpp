@@ -153,22 +153,43 @@ TEST_CASE("history: adapt plans often-skipped techniques less and well-rated one
   rated.rating = 5;
   Entry liked = techniques(EntryKind::kDone, "2026-03-03", {"liked", "plain"});
   liked.rating = 4;
+  // Session 3 is skipped whole and skipme by name on the same day: one skipped use of skipme,
+  // none of plain (a whole skipped session adapts none of its techniques, v3).
   std::vector<Entry> entries{rated, liked, mark(EntryKind::kSkip, "2026-03-04", 3),
+                             techniques(EntryKind::kSkip, "2026-03-04", {"skipme"}),
                              techniques(EntryKind::kSkip, "2026-03-05", {"skipme"})};
   auto a = mp::history::adapt(sessions, entries, day("2026-03-01"), day("2026-03-28"));
   REQUIRE(a.size() == 3);
   CHECK(a[0].technique == "liked");
   CHECK(a[0].factor == doctest::Approx(1.25));
   CHECK(a[0].reason == "rated 4.5 of 5 on average (2 ratings) in the last 4 weeks");
-  CHECK(a[1].technique == "plain");  // rated 4 once (liked's entry), skipped 1 of 2: both rules
-  CHECK(a[1].factor == doctest::Approx(0.625));
-  CHECK(a[1].reason ==
-        "skipped 1 of 2 planned uses in the last 4 weeks; rated 4.0 of 5 on average (1 rating) "
-        "in the last 4 weeks");
-  CHECK(a[2].technique == "skipme");
+  CHECK(a[1].technique == "plain");  // rated 4 once (liked's entry); its skipped session counts not
+  CHECK(a[1].factor == doctest::Approx(1.25));
+  CHECK(a[1].reason == "rated 4.0 of 5 on average (1 rating) in the last 4 weeks");
+  CHECK(a[2].technique == "skipme");  // skipped by name 2 of 4, rated 5 once: both rules
   CHECK(a[2].factor == doctest::Approx(0.625));
+  CHECK(a[2].reason ==
+        "skipped 2 of 4 planned uses in the last 4 weeks; rated 5.0 of 5 on average (1 rating) "
+        "in the last 4 weeks");
   // Outside the window nothing is learnt.
   CHECK(mp::history::adapt(sessions, entries, day("2026-04-01"), day("2026-04-28")).empty());
+}
+
+TEST_CASE("history: adapt learns nothing from whole skipped sessions, only from named techniques") {
+  std::vector<SavedSession> sessions{session(1, "2026-03-02", {"a", "b"}),
+                                     session(2, "2026-03-03", {"a", "b"})};
+  // Both sessions skipped whole ("too tired"): no technique is adapted.
+  std::vector<Entry> entries{mark(EntryKind::kSkip, "2026-03-02", 1),
+                             mark(EntryKind::kSkip, "2026-03-03", 2)};
+  CHECK(mp::history::adapt(sessions, entries, day("2026-03-01"), day("2026-03-28")).empty());
+  // The same days with b skipped by name (skip --technique, or inside a guided session): b only.
+  entries.push_back(techniques(EntryKind::kSkip, "2026-03-02", {"b"}));
+  entries.push_back(techniques(EntryKind::kSkip, "2026-03-03", {"b"}));
+  auto a = mp::history::adapt(sessions, entries, day("2026-03-01"), day("2026-03-28"));
+  REQUIRE(a.size() == 1);
+  CHECK(a[0].technique == "b");
+  CHECK(a[0].factor == doctest::Approx(0.5));
+  CHECK(a[0].reason == "skipped 2 of 2 planned uses in the last 4 weeks");
 }
 
 TEST_CASE("history: a symptom rising by 2 or more over two weeks is flagged, once per symptom") {

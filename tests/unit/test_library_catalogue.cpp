@@ -459,7 +459,7 @@ TEST_CASE("catalogue: a plan for any condition never holds a technique that it r
   for (const auto& g : lib.goals) profile.goals.push_back({g.id, 1, {}});
   for (const auto& e : lib.equipment) profile.equipment.push_back(e.id);
   profile.sessions = {{7 * 60 + 30, 30}, {21 * 60, 30}};
-  profile.professional = mp::model::Professional{2, 60, mp::model::kAllWeekdays, 10 * 60};
+  profile.professional = mp::model::Professional{2, 60, mp::model::kAllWeekdays, 10 * 60, {}};
   // Every routine pinned once a week, so their steps face the conditions too.
   for (std::size_t i = 0; i < lib.routines.size(); ++i) {
     mp::model::PinnedRoutine pinned{lib.routines[i].id, {}, i < 7 ? 12 * 60 + 30 : 15 * 60, {}};

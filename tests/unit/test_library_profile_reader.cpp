@@ -7,6 +7,7 @@
 
 #include "library/profile_reader.hpp"
 #include "model/error.hpp"
+#include "model/library.hpp"
 
 namespace {
 
@@ -55,4 +56,32 @@ TEST_CASE("profile reader: a professional session past midnight is located at it
   CHECK(problems("professional:\n  time: \"23:30\"\n  minutes: 60\n") ==
         std::vector<std::string>{"p.yaml:2:3: error: professional session at 23:30 for 60 "
                                  "minutes runs past midnight"});
+}
+
+TEST_CASE("profile reader: prefer, avoid and the therapist's style (v3), checked against the library") {
+  mp::model::Library lib;
+  for (const char* id : {"cat-cow", "swedish-massage", "wall-ball-upper-back"}) {
+    mp::model::Technique t;
+    t.id = id;
+    lib.techniques.push_back(t);
+  }
+  auto p = mp::library::read_profile(
+      "prefer: [wall-ball-upper-back]\navoid: [cat-cow]\n"
+      "professional: {sessions_per_week: 1, techniques: [swedish-massage]}\n",
+      "p.yaml", &lib);
+  CHECK(p.prefer == std::vector<std::string>{"wall-ball-upper-back"});
+  CHECK(p.avoid == std::vector<std::string>{"cat-cow"});
+  REQUIRE(p.professional);
+  CHECK(p.professional->techniques == std::vector<std::string>{"swedish-massage"});
+  std::vector<std::string> out;
+  try {
+    (void)mp::library::read_profile("prefer: [cat-cw]\navoid: [cat-cow]\n", "p.yaml", &lib);
+  } catch (const mp::DiagnosticError& e) {
+    for (const auto& d : e.diagnostics()) out.push_back(mp::format_diagnostic(d));
+  }
+  CHECK(out == std::vector<std::string>{"p.yaml:1:10: error: unknown technique 'cat-cw'\n"
+                                        "  hint: did you mean 'cat-cow'?"});
+  CHECK(problems("prefer: [a]\navoid: [a]\n") ==
+        std::vector<std::string>{
+            "p.yaml:1:1: error: technique 'a' is both preferred and avoided: keep it in one list"});
 }

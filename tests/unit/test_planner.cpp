@@ -10,7 +10,7 @@ TEST_CASE("planner: a week plan keeps every constraint and reports its own score
   const auto lib = sample_library();
   auto profile = sample_profile();
   profile.equipment = {"tennis-ball"};
-  profile.professional = mp::model::Professional{1, 45, mp::model::kAllWeekdays, 600};
+  profile.professional = mp::model::Professional{1, 45, mp::model::kAllWeekdays, 600, {}};
   const Plan plan = make_plan(lib, profile, week());
   CHECK(check_constraints(plan, lib).empty());
   CHECK(plan.plan.size() == 7);

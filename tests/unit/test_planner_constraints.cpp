@@ -77,7 +77,7 @@ TEST_CASE("planner: check_constraints reports each broken hard constraint") {
     CHECK(check_constraints(plan, lib) ==
           std::vector<std::string>{
               "2026-11-24 10:00: professional session, but the profile has none"});
-    plan.profile.professional = mp::model::Professional{1, 45, {}, 600};
+    plan.profile.professional = mp::model::Professional{1, 45, {}, 600, {}};
     plan.profile.professional->weekdays[5] = true;
     plan.plan[2].sessions.push_back(
         session(600, SessionKind::kProfessional, {{"swedish-massage", 45}}));

@@ -21,7 +21,7 @@ TEST_CASE("planner: excluded techniques are explained and sorted by id") {
                        [](const auto& a, const auto& b) { return a.technique < b.technique; }));
 
   profile.conditions.clear();
-  profile.professional = mp::model::Professional{1, 90, mp::model::kAllWeekdays, 600};
+  profile.professional = mp::model::Professional{1, 90, mp::model::kAllWeekdays, 600, {}};
   const Plan pro = make_plan(lib, profile, week());
   reasons.clear();
   for (const auto& e : pro.excluded) reasons[e.technique] = e.reason;
@@ -137,7 +137,7 @@ TEST_CASE("planner: one function gives every reason a technique is not eligible"
   CHECK(reason("ball-massage") == "contraindicated by anticoagulants");  // the first reason
   CHECK(reason("neck-rolls") == "serves none of the chosen goals");
   CHECK(reason("swedish-massage") == "professional technique: no professional sessions");
-  profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 600};
+  profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 600, {}};
   CHECK(reason("swedish-massage") == "does not fit a 60-minute professional session");
   profile.professional->minutes = 40;
   CHECK(reason("swedish-massage") == "professional technique: no professional day in this plan");

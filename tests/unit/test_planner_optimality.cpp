@@ -3,9 +3,92 @@
 
 #include "planner/search.hpp"
 #include "planner/week_bound.hpp"
+#include <optional>
+
 #include "planner_fixtures.hpp"
+#include "planner/score.hpp"
 
 using namespace planner_test;  // NOLINT(google-build-using-namespace): test fixtures
+
+// A random tiny instance (seed, variety σ): the exact solver's view and the planner's, or
+// nothing when it has no self-care day.
+struct TinyCase {
+  Tiny in;
+  mp::model::Library lib;
+  mp::model::Profile profile;
+  PlanRequest request;
+};
+
+std::optional<TinyCase> random_tiny(std::uint64_t seed, double variety) {
+  const std::vector<double> targets{3, 7, 14, 21, 35, 60};
+  const std::vector<double> weights{0, 0.2, 0.3, 0.5, 0.8, 1.0};
+  Rng rng(seed * 104729);
+  TinyCase c;
+  Tiny& in = c.in;
+  mp::model::Library& lib = c.lib;
+  mp::model::Profile& profile = c.profile;
+  const int n_techs = rng.range(2, 4);
+  in.days = rng.range(1, n_techs == 4 ? 2 : 3);
+  const int n_goals = rng.range(1, 3);
+  const int n_slots = rng.range(1, 2);
+  profile.sessions.clear();
+  for (int s = 0; s < n_slots; ++s) {
+    in.slot_minutes.push_back(rng.range(2, 9));
+    profile.sessions.push_back({7 * 60 + s * 12 * 60, in.slot_minutes.back()});
+  }
+  for (int g = 0; g < n_goals; ++g) {
+    in.target.push_back(rng.pick(targets));
+    in.priority.push_back(rng.range(1, 5));
+    lib.goals.push_back(goal(numbered("g", g), in.target.back()));
+    profile.goals.push_back({numbered("g", g), static_cast<int>(in.priority.back()), {}});
+  }
+  for (int t = 0; t < n_techs; ++t) {
+    std::map<std::string, double> goals;
+    std::vector<double> w;
+    for (int g = 0; g < n_goals; ++g) {
+      w.push_back(rng.pick(weights));
+      if (w.back() > 0) goals[numbered("g", g)] = w.back();
+    }
+    if (goals.empty()) {
+      w[0] = 0.4;
+      goals["g0"] = 0.4;
+    }
+    in.w.push_back(w);
+    in.min.push_back(rng.range(1, 4));
+    in.max.push_back(in.min.back() + rng.range(0, 2));
+    const int per_week = rng.range(1, 7);
+    const double rest_hours =
+        std::vector<double>{0, 0, 24, 48}[static_cast<std::size_t>(rng.range(0, 3))];
+    in.cap.push_back(mp::planner::block_cap(per_week, in.days));
+    in.rest.push_back(mp::planner::rest_days(rest_hours));
+    auto tech = technique(numbered("t", t), goals, in.min.back(), in.max.back());
+    tech.frequency = {per_week, rest_hours};
+    tech.time_of_day = static_cast<mp::model::TimeOfDay>(rng.range(0, 2));
+    lib.techniques.push_back(tech);
+  }
+  lib.sort_by_id();
+  c.request.start = mp::model::add_days(date("2026-11-23"), rng.range(0, 6));
+  c.request.days = in.days;
+  profile.weekdays = random_weekdays(rng, 80);
+  for (int d = 0; d < in.days; ++d)
+    in.selfcare.push_back(profile.weekdays[static_cast<std::size_t>(
+        mp::model::weekday_of(mp::model::add_days(c.request.start, d)))]);
+  if (std::count(in.selfcare.begin(), in.selfcare.end(), 1) == 0) return std::nullopt;
+  profile.variety = variety;
+  in.share = share_caps(in, variety);
+  return c;
+}
+
+// Minutes per technique (t0, t1, …) of a plan, over all its days.
+std::vector<std::vector<int>> tiny_minutes(const Plan& plan, const Tiny& in) {
+  std::vector<std::vector<int>> minutes(static_cast<std::size_t>(in.days),
+                                        std::vector<int>(in.w.size(), 0));
+  for (int d = 0; d < in.days; ++d)
+    for (const auto& s : plan.plan[static_cast<std::size_t>(d)].sessions)
+      for (const auto& item : s.items)
+        minutes[static_cast<std::size_t>(d)][std::stoul(item.technique.substr(1))] += item.minutes;
+  return minutes;
+}
 
 // The planner against the exact optimum on `instances` random tiny instances with this variety
 // σ (1: the v1 model, no share cap).
@@ -13,79 +96,26 @@ void check_near_optimal(double variety, int instances) {
   double worst = 1;
   double sum = 0;
   int count = 0;
-  const std::vector<double> targets{3, 7, 14, 21, 35, 60};
-  const std::vector<double> weights{0, 0.2, 0.3, 0.5, 0.8, 1.0};
   for (std::uint64_t seed = 1; count < instances; ++seed) {
-    Rng rng(seed * 104729);
-    Tiny in;
-    const int n_techs = rng.range(2, 4);
-    in.days = rng.range(1, n_techs == 4 ? 2 : 3);
-    const int n_goals = rng.range(1, 3);
-    const int n_slots = rng.range(1, 2);
-    mp::model::Library lib;
-    mp::model::Profile profile;
-    profile.sessions.clear();
-    for (int s = 0; s < n_slots; ++s) {
-      in.slot_minutes.push_back(rng.range(2, 9));
-      profile.sessions.push_back({7 * 60 + s * 12 * 60, in.slot_minutes.back()});
-    }
-    for (int g = 0; g < n_goals; ++g) {
-      in.target.push_back(rng.pick(targets));
-      in.priority.push_back(rng.range(1, 5));
-      lib.goals.push_back(goal(numbered("g", g), in.target.back()));
-      profile.goals.push_back({numbered("g", g), static_cast<int>(in.priority.back()), {}});
-    }
-    for (int t = 0; t < n_techs; ++t) {
-      std::map<std::string, double> goals;
-      std::vector<double> w;
-      for (int g = 0; g < n_goals; ++g) {
-        w.push_back(rng.pick(weights));
-        if (w.back() > 0) goals[numbered("g", g)] = w.back();
-      }
-      if (goals.empty()) {
-        w[0] = 0.4;
-        goals["g0"] = 0.4;
-      }
-      in.w.push_back(w);
-      in.min.push_back(rng.range(1, 4));
-      in.max.push_back(in.min.back() + rng.range(0, 2));
-      const int per_week = rng.range(1, 7);
-      const double rest_hours =
-          std::vector<double>{0, 0, 24, 48}[static_cast<std::size_t>(rng.range(0, 3))];
-      in.cap.push_back(mp::planner::block_cap(per_week, in.days));
-      in.rest.push_back(mp::planner::rest_days(rest_hours));
-      auto tech = technique(numbered("t", t), goals, in.min.back(), in.max.back());
-      tech.frequency = {per_week, rest_hours};
-      tech.time_of_day = static_cast<mp::model::TimeOfDay>(rng.range(0, 2));
-      lib.techniques.push_back(tech);
-    }
-    lib.sort_by_id();
-    PlanRequest request;
-    request.start = mp::model::add_days(date("2026-11-23"), rng.range(0, 6));
-    request.days = in.days;
-    profile.weekdays = random_weekdays(rng, 80);
-    for (int d = 0; d < in.days; ++d)
-      in.selfcare.push_back(profile.weekdays[static_cast<std::size_t>(
-          mp::model::weekday_of(mp::model::add_days(request.start, d)))]);
-    if (std::count(in.selfcare.begin(), in.selfcare.end(), 1) == 0) continue;
-    profile.variety = variety;
-    in.share = share_caps(in, variety);
+    auto c = random_tiny(seed, variety);
+    if (!c) continue;
+    const Tiny& in = c->in;
     const double optimum = exact_optimum(in);
     Plan plan;
     try {
-      plan = make_plan(lib, profile, request);
+      plan = make_plan(c->lib, c->profile, c->request);
     } catch (const mp::planner::PlanError& e) {
       // Refusing is right only when nothing at all can be planned.
       CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
       CHECK(optimum == 0);
       continue;
     }
-    CHECK(check_constraints(plan, lib).empty());
+    CHECK(check_constraints(plan, c->lib).empty());
     {
       // The search's upper bound on a week (one block here) is one: never below the optimum,
       // whether taken on the empty plan or on the searched one.
       std::vector<std::string> warnings;
-      const auto problem = mp::planner::detail::set_up(lib, profile, request, warnings);
+      const auto problem = mp::planner::detail::set_up(c->lib, c->profile, c->request, warnings);
       const mp::planner::detail::PlanState empty(problem);
       const auto searched = mp::planner::detail::search_plan(problem);
       CAPTURE(seed);
@@ -95,14 +125,8 @@ void check_near_optimal(double variety, int instances) {
             doctest::Approx(plan.score.total).epsilon(1e-9));
     }
     // The exact solver's own arithmetic agrees with compute_score on the planner's plan.
-    std::vector<std::vector<int>> minutes(static_cast<std::size_t>(in.days),
-                                          std::vector<int>(static_cast<std::size_t>(n_techs), 0));
-    for (int d = 0; d < in.days; ++d)
-      for (const auto& s : plan.plan[static_cast<std::size_t>(d)].sessions)
-        for (const auto& item : s.items)
-          minutes[static_cast<std::size_t>(d)][std::stoul(item.technique.substr(1))] +=
-              item.minutes;
-    CHECK(tiny_score(in, minutes) == doctest::Approx(plan.score.total).epsilon(1e-12));
+    CHECK(tiny_score(in, tiny_minutes(plan, in)) ==
+          doctest::Approx(plan.score.total).epsilon(1e-12));
     const double ratio = optimum > 0 ? plan.score.total / optimum : 1.0;
     CAPTURE(seed);
     CHECK(ratio >= 0.99);
@@ -158,4 +182,68 @@ TEST_CASE("planner: re-planning a whole day finds a packing that one-item moves 
   for (const auto& s : plan.plan[0].sessions)
     for (const auto& item : s.items) minutes[item.technique] += item.minutes;
   CHECK(minutes == std::map<std::string, int>{{"t0", 4}, {"t1", 8}, {"t3", 6}});
+}
+
+// v3: an adaptation moves its technique the way its reason says. On each tiny instance one
+// technique is adapted by factors from 0.5 to 1.5625: the exact optimum of the objective (score
+// + adaptation term) never gives it fewer minutes as the factor grows, and the planner reaches
+// at least 0.99 of that optimum at every factor.
+void check_monotone_adaptation(double variety, int instances) {
+  const std::vector<double> factors{0.5, 0.625, 0.8, 1.0, 1.25, 1.5625};
+  double worst = 1;
+  int count = 0;
+  int moved = 0;  // instances where the exact minutes change with the factor at all
+  for (std::uint64_t seed = 1; count < instances; ++seed) {
+    auto c = random_tiny(seed, variety);
+    if (!c) continue;
+    Tiny& in = c->in;
+    const std::size_t adapted = seed % in.w.size();
+    const std::string id = numbered("t", static_cast<int>(adapted));
+    double horizon = 0;
+    for (char sc : in.selfcare)
+      for (int m : in.slot_minutes) horizon += sc != 0 ? m : 0;
+    CAPTURE(seed);
+    int previous = -1;
+    int lowest = 0;
+    for (double f : factors) {
+      CAPTURE(f);
+      in.bonus.assign(in.w.size(), 0.0);
+      in.bonus[adapted] = mp::planner::adaptation_per_minute(f, horizon);
+      std::vector<int> best;
+      const double optimum = exact_optimum(in, &best);
+      const int minutes = best[adapted];
+      CHECK(minutes >= previous);  // monotone in the factor
+      if (previous < 0) lowest = minutes;
+      previous = minutes;
+      PlanRequest request = c->request;
+      request.adaptations = {{id, f, "test"}};
+      Plan plan;
+      try {
+        plan = make_plan(c->lib, c->profile, request);
+      } catch (const mp::planner::PlanError& e) {
+        CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
+        CHECK(optimum == 0);
+        continue;
+      }
+      CHECK(check_constraints(plan, c->lib).empty());
+      // The planner's objective, from the plan as written, agrees with the exact arithmetic.
+      const double objective = plan.score.total + mp::planner::adaptation_term(plan);
+      CHECK(tiny_objective(in, tiny_minutes(plan, in)) ==
+            doctest::Approx(objective).epsilon(1e-12));
+      const double ratio = optimum > 0 ? objective / optimum : 1.0;
+      CHECK(ratio >= 0.99);
+      CHECK(objective <= optimum + 1e-9);
+      worst = std::min(worst, ratio);
+    }
+    moved += previous > lowest;
+    ++count;
+  }
+  MESSAGE("adaptation, variety ", variety, ": ", count, " instances × ", factors.size(),
+          " factors: exact minutes monotone, moved on ", moved, "; planner/exact min ", worst);
+  CHECK(moved > 0);  // the factors do move techniques on these instances
+}
+
+TEST_CASE("planner: an adaptation factor moves its technique's minutes the way it says") {
+  SUBCASE("variety 1") { check_monotone_adaptation(1, 60); }
+  SUBCASE("variety 0.34") { check_monotone_adaptation(0.34, 60); }
 }
