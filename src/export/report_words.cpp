@@ -33,6 +33,8 @@ std::string note_kind(const model::ReportNote& n) {
       return "skipped";
     case model::EntryKind::kCheckIn:
       return "check-in";
+    case model::EntryKind::kPause:  // pauses are listed apart, never as notes
+      return "pause";
   }
   return {};
 }
