@@ -56,7 +56,7 @@ mp::model::Plan plan_with(std::vector<std::string> conditions) {
   for (const auto& g : lib.goals) profile.goals.push_back({g.id, 1, {}});
   for (const auto& e : lib.equipment) profile.equipment.push_back(e.id);
   profile.sessions = {{7 * 60 + 30, 20}, {20 * 60, 20}};
-  profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 10 * 60};
+  profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 10 * 60, {}, {}};
   profile.conditions = std::move(conditions);
   mp::planner::PlanRequest request;
   request.start = std::chrono::year{2026} / 11 / 30;
