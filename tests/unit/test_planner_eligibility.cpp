@@ -176,7 +176,7 @@ TEST_CASE("planner: a technique given only with exercise needs an exercise for i
   mp::model::Technique* deep = edit(lib, "deep-tissue");
   deep->with_exercise = true;
   auto profile = sample_profile();
-  profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 600};
+  profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 600, {}};
   const std::string only =
       "only with exercise: no stretch, mobility or strength exercise for its "
       "goals can be planned";
@@ -209,7 +209,7 @@ TEST_CASE("planner: a plan leaves out a technique given only with exercise, with
   edit(lib, "deep-tissue")->with_exercise = true;
   auto profile = sample_profile();
   profile.goals = {{"stress-reduction", 1, {}}};
-  profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 600};
+  profile.professional = mp::model::Professional{1, 60, mp::model::kAllWeekdays, 600, {}};
   const Plan plan = make_plan(lib, profile, week());
   std::map<std::string, std::string> reasons;
   for (const auto& e : plan.excluded) reasons[e.technique] = e.reason;
