@@ -192,8 +192,8 @@ TEST_CASE("plan flags: professional flags need --pro or a professional in the pr
   PlanFlags f;
   f.pro_minutes = 45;
   CHECK(usage_error([&] { (void)apply(f); }) ==
-        "massage-plan: error: --pro-minutes, --pro-weekdays and --pro-time need professional "
-        "sessions: add --pro N\n");
+        "massage-plan: error: --pro-minutes, --pro-weekdays, --pro-time and --pro-technique need "
+        "professional sessions: add --pro N\n");
   f.pro = 2;
   f.pro_time = "23:30";
   CHECK(usage_error([&] { (void)apply(f); }) ==

@@ -81,7 +81,9 @@ TEST_CASE("export json: a small plan, byte for byte (massage-plan/plan@1)") {
       }
     ],
     "variety": 0.34,
-    "household": true
+    "household": true,
+    "prefer": [],
+    "avoid": []
   },
   "score": {
     "total": 0.55,
@@ -166,7 +168,8 @@ TEST_CASE("export json: the profile uses the profile YAML keys, professional and
       "weekdays": [
         "sat"
       ],
-      "time": "10:00"
+      "time": "10:00",
+      "techniques": []
     },
     "routines": [
       {
@@ -179,7 +182,9 @@ TEST_CASE("export json: the profile uses the profile YAML keys, professional and
     ],
     "timezone": "Europe/Berlin",
     "variety": 0.34,
-    "household": true
+    "household": true,
+    "prefer": [],
+    "avoid": []
   },
   "score": {)") != std::string::npos);
   CHECK(json.find(R"("weekdays": [
@@ -229,7 +234,9 @@ TEST_CASE("export json: write_profile_json alone writes a loadable profile objec
   "equipment": [],
   "routines": [],
   "variety": 0.34,
-  "household": true
+  "household": true,
+  "prefer": [],
+  "avoid": []
 }
 )");
 }

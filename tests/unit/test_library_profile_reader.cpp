@@ -80,7 +80,8 @@ TEST_CASE("profile reader: prefer, avoid and the therapist's style (v3), checked
     for (const auto& d : e.diagnostics()) out.push_back(mp::format_diagnostic(d));
   }
   CHECK(out == std::vector<std::string>{"p.yaml:1:10: error: unknown technique 'cat-cw'\n"
-                                        "  hint: did you mean 'cat-cow'?"});
+                                        "  hint: did you mean 'cat-cow'? `massage-plan list techniques` "
+                                        "shows them all"});
   CHECK(problems("prefer: [a]\navoid: [a]\n") ==
         std::vector<std::string>{
             "p.yaml:1:1: error: technique 'a' is both preferred and avoided: keep it in one list"});
