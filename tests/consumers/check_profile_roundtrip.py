@@ -52,7 +52,7 @@ def main():
         for e in validator.iter_errors(doc):
             problems.append(f"{name} plan: {'/'.join(map(str, e.path))}: {e.message}")
     expected_keys = {"goals", "weekdays", "sessions", "conditions", "equipment", "professional",
-                     "routines", "timezone", "variety", "household"}
+                     "routines", "timezone", "variety", "household", "prefer", "avoid"}
     if set(first["profile"]) != expected_keys:
         problems.append(f"profile keys {sorted(first['profile'])}, expected {sorted(expected_keys)}")
     if first["profile"] != second["profile"]:

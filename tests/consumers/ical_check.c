@@ -1,8 +1,7 @@
 /* Reads an iCalendar file with libical, the parser behind Evolution and many calendar servers,
  * and fails on anything it reports: a parse error, an RFC 5545 restriction violation (both
  * surface as X-LIC-ERROR properties), a wrong number of VEVENTs, an event without exactly one
- * UID, DTSTAMP, DTSTART, DTEND and SUMMARY (libical checks RFC 5545 cardinality only when a
- * METHOD is present, and we publish none), a DURATION, a VALARM without ACTION, TRIGGER and
+ * UID, DTSTAMP, DTSTART, DTEND and SUMMARY, a DURATION, a VALARM without ACTION, TRIGGER and
  * DESCRIPTION, a date where a date-time belongs, or a start time that does not convert to the
  * expected UTC time through the file's own VTIMEZONE.
  *
@@ -32,11 +31,20 @@ static char* read_file(const char* path) {
   return buf;
 }
 
-/* Prints every X-LIC-ERROR in comp and below; returns how many. */
+/* With METHOD present libical also applies iTIP's rules (RFC 5546), which want an ORGANIZER
+ * in a PUBLISHed event. An exported file carries METHOD:PUBLISH for importers that ask for it
+ * (Outlook, some phone calendars) but is no scheduling message, so it names no organizer (a
+ * made-up address would show as an invitation to reply to): that one iTIP rule is not an error
+ * here; every other restriction is (docs/formats.md). */
+static const char kNoOrganizer[] =
+    "Failed iTIP restrictions for ORGANIZER property. Expected 1 instances of the property and got 0";
+
+/* Prints every X-LIC-ERROR in comp and below, but the iTIP ORGANIZER rule; returns how many. */
 static int report_errors(icalcomponent* comp) {
   int errors = 0;
   for (icalproperty* p = icalcomponent_get_first_property(comp, ICAL_XLICERROR_PROPERTY); p;
        p = icalcomponent_get_next_property(comp, ICAL_XLICERROR_PROPERTY)) {
+    if (strcmp(icalproperty_get_xlicerror(p), kNoOrganizer) == 0) continue;
     fprintf(stderr, "ical_check: %s: %s\n", icalcomponent_kind_to_string(icalcomponent_isa(comp)),
             icalproperty_get_xlicerror(p));
     ++errors;
@@ -74,10 +82,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   int failures = 0;
-  if (!icalrestriction_check(cal)) {
-    fprintf(stderr, "ical_check: icalrestriction_check failed\n");
-    ++failures;
-  }
+  /* Its violations are added as X-LIC-ERROR properties, which report_errors counts. */
+  (void)icalrestriction_check(cal);
   failures += report_errors(cal);
 
   int events = 0;
