@@ -51,6 +51,9 @@ caption { text-align: left; font-weight: 600; padding-bottom: .2rem; }
 .chart-pair figure { flex: 1 1 22rem; min-width: 0; }
 .chart-pair table { flex: 0 0 auto; }
 section { break-inside: avoid; }
+/* A long list of notes may break between pages, never inside one note (the report). */
+section.notes { break-inside: auto; }
+section.notes tr { break-inside: avoid; }
 @media print {
   @page { size: A4; margin: 7mm 10mm 9mm; }
   :root { font-size: 9pt; line-height: 1.3; }

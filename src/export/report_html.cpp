@@ -145,13 +145,13 @@ void write_notes(std::ostream& out, const model::Report& r) {
   if (r.notes.empty()) return;
   // Words, not figures: the cells stay left-aligned (write_table right-aligns figures). A long
   // list may run over a printed page, a row never.
-  out << "<section class=\"notes\" style=\"break-inside: auto\" aria-labelledby=\"notes\">\n<h2 "
+  out << "<section class=\"notes\" aria-labelledby=\"notes\">\n<h2 "
          "id=\"notes\">Notes</h2>\n"
       << "<table>\n<caption>Notes with check-ins and sessions done, and reasons for skipping"
       << "</caption>\n<thead><tr><th scope=\"col\">When</th><th scope=\"col\">With</th>"
       << "<th scope=\"col\">Note</th></tr></thead>\n<tbody>\n";
   for (const auto& n : r.notes)
-    out << "<tr style=\"break-inside: avoid\"><th scope=\"row\">" << html_text(note_when(n))
+    out << "<tr><th scope=\"row\">" << html_text(note_when(n))
         << "</th><td>" << html_text(note_kind(n)) << "</td><td>" << html_text(n.text)
         << "</td></tr>\n";
   out << "</tbody>\n</table>\n</section>\n";
