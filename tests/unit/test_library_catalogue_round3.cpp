@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <regex>
-#include <utility>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "catalogue_fixtures.hpp"
@@ -287,40 +287,107 @@ TEST_CASE("round 3, item 16: rheumatoid arthritis of the neck: the head never ha
 
 // Item 13: the minutes a technique is planned for are the minutes its own dose text asks for.
 // Three ways a dose is written are read here; each must match at least one technique, so a
-// reworded dose cannot make the check pass by matching nothing.
+// reworded dose cannot make the check pass by matching nothing. A small scanner reads them
+// (std::regex trips GCC 12's -Wmaybe-uninitialized inside libstdc++ under the sanitizers).
+namespace {
+
+// A cursor over a dose text: each step consumes what it reads, or fails and leaves it alone.
+struct DoseScanner {
+  std::string_view text;
+  std::size_t pos = 0;
+
+  bool word(std::string_view w) {
+    if (text.substr(pos, w.size()) != w) return false;
+    pos += w.size();
+    return true;
+  }
+  std::optional<int> number() {
+    std::size_t end = pos;
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    if (end == pos) return std::nullopt;
+    const int value = std::stoi(std::string(text.substr(pos, end - pos)));
+    pos = end;
+    return value;
+  }
+  // "N" or "N to M": the larger of the two.
+  std::optional<int> upper() {
+    const std::optional<int> low = number();
+    if (!low) return std::nullopt;
+    const std::size_t before = pos;
+    if (word(" to ")) {
+      if (const std::optional<int> high = number()) return high;
+      pos = before;
+    }
+    return low;
+  }
+};
+
+// "Hold 30 seconds, 2 times each side" / "Hold 20 to 30 seconds, 2 to 3 times": the longest
+// hold times the most repetitions, times two for each side.
+std::optional<int> hold_work_seconds(std::string_view dose) {
+  DoseScanner s{dose};
+  if (!s.word("Hold ")) return std::nullopt;
+  const std::optional<int> seconds = s.upper();
+  if (!seconds || !s.word(" seconds, ")) return std::nullopt;
+  const std::optional<int> times = s.upper();
+  if (!times || !s.word(" times")) return std::nullopt;
+  return *seconds * *times * (s.word(" each side") ? 2 : 1);
+}
+
+// "10 holds of 10 seconds".
+std::optional<int> holds_work_seconds(std::string_view dose) {
+  DoseScanner s{dose};
+  const std::optional<int> count = s.number();
+  if (!count || !s.word(" holds of ")) return std::nullopt;
+  const std::optional<int> seconds = s.number();
+  if (!seconds || !s.word(" seconds")) return std::nullopt;
+  return *count * *seconds;
+}
+
+// "5 to 10 minutes," or "2 to 5 minutes;".
+std::optional<std::pair<int, int>> minute_range(std::string_view dose) {
+  DoseScanner s{dose};
+  const std::optional<int> low = s.number();
+  if (!low || !s.word(" to ")) return std::nullopt;
+  const std::optional<int> high = s.number();
+  if (!high || !s.word(" minutes")) return std::nullopt;
+  if (!s.word(",") && !s.word(";")) return std::nullopt;
+  return std::pair{*low, *high};
+}
+
+}  // namespace
+
+TEST_CASE("dose scanner reads the three written forms and nothing else") {
+  CHECK(hold_work_seconds("Hold 30 seconds, 2 times each side; rest") == 120);
+  CHECK(hold_work_seconds("Hold 20 to 30 seconds, 2 to 3 times") == 90);
+  CHECK_FALSE(hold_work_seconds("Hold for 30 seconds").has_value());
+  CHECK(holds_work_seconds("10 holds of 10 seconds") == 100);
+  CHECK_FALSE(holds_work_seconds("10 holds, 10 seconds").has_value());
+  CHECK(minute_range("5 to 10 minutes, daily") == std::pair{5, 10});
+  CHECK(minute_range("2 to 5 minutes; slowly") == std::pair{2, 5});
+  CHECK_FALSE(minute_range("5 to 10 minutes daily").has_value());
+}
+
 TEST_CASE("round 3, item 13: every technique's duration matches its own dose text") {
-  // "Hold 30 seconds, 2 times each side" / "Hold 20 to 30 seconds, 2 to 3 times": the work is
-  // the longest hold times the most repetitions (times two for each side); the planned default
-  // is that, rounded up to whole minutes, and the maximum at most twice it (longer holds over 65).
-  const std::regex hold(R"(^Hold (\d+)(?: to (\d+))? seconds, (\d+)(?: to (\d+))? times( each side)?)");
-  // "10 holds of 10 seconds": the same reading.
-  const std::regex holds(R"(^(\d+) holds of (\d+) seconds)");
-  // "5 to 10 minutes," or "2 to 5 minutes;": the range the planner may choose is that range.
-  const std::regex range(R"(^(\d+) to (\d+) minutes[,;])");
+  // The planned default is the work, rounded up to whole minutes, and the maximum at most twice
+  // it (longer holds over 65); a dose given as a range of minutes is the planner's range.
   int held = 0;
   int ranged = 0;
   for (const Technique& t : builtin().techniques) {
     CAPTURE(t.id);
     CAPTURE(t.dose);
-    std::smatch m;
-    int work_seconds = 0;
-    if (std::regex_search(t.dose, m, hold)) {
-      const int seconds = std::stoi(m[2].matched ? m[2].str() : m[1].str());
-      const int times = std::stoi(m[4].matched ? m[4].str() : m[3].str());
-      work_seconds = seconds * times * (m[5].matched ? 2 : 1);
-    } else if (std::regex_search(t.dose, m, holds)) {
-      work_seconds = std::stoi(m[1].str()) * std::stoi(m[2].str());
-    }
-    if (work_seconds > 0) {
-      const int minutes = (work_seconds + 59) / 60;
+    std::optional<int> work_seconds = hold_work_seconds(t.dose);
+    if (!work_seconds) work_seconds = holds_work_seconds(t.dose);
+    if (work_seconds && *work_seconds > 0) {
+      const int minutes = (*work_seconds + 59) / 60;
       CAPTURE(minutes);
       CHECK(t.duration.min <= t.duration.default_minutes);
       CHECK(t.duration.default_minutes <= minutes);
       CHECK(t.duration.max <= 2 * minutes);
       ++held;
-    } else if (std::regex_search(t.dose, m, range)) {
-      CHECK(t.duration.min == std::stoi(m[1].str()));
-      CHECK(t.duration.max == std::stoi(m[2].str()));
+    } else if (const auto range = minute_range(t.dose)) {
+      CHECK(t.duration.min == range->first);
+      CHECK(t.duration.max == range->second);
       ++ranged;
     }
   }
