@@ -34,6 +34,13 @@ std::vector<std::string> ids(const std::vector<T>& list) {
   return out;
 }
 
+template <typename T>
+std::vector<std::string> names(const std::vector<T>& list) {
+  std::vector<std::string> out;
+  for (const auto& e : list) out.push_back(e.name);
+  return out;
+}
+
 bool technique_matches(const model::Technique& t, const ListOptions& o) {
   if (!o.goal.empty() && !t.goals.count(o.goal)) return false;
   // A technique that does not declare its regions is listed under none.
@@ -98,15 +105,17 @@ void check_filters(const ListOptions& o, const model::Library& lib) {
                 "routines only");
   if (!o.goal.empty() && !lib.find_goal(o.goal))
     throw Error(ExitCode::kDataErr, fmt::format("unknown goal '{}'", o.goal),
-                model::unknown_id_hint(o.goal, ids(lib.goals), "goals"));
+                model::unknown_id_hint(o.goal, ids(lib.goals), "goals", names(lib.goals)));
   for (const auto& c : o.conditions)
     if (!lib.find_condition(c))
       throw Error(ExitCode::kDataErr, fmt::format("unknown condition '{}'", c),
-                  model::unknown_id_hint(c, ids(lib.conditions), "conditions"));
+                  model::unknown_id_hint(c, ids(lib.conditions), "conditions",
+                                         names(lib.conditions)));
   for (const auto& e : o.equipment)
     if (!lib.find_equipment(e))
       throw Error(ExitCode::kDataErr, fmt::format("unknown equipment '{}'", e),
-                  model::unknown_id_hint(e, ids(lib.equipment), "equipment"));
+                  model::unknown_id_hint(e, ids(lib.equipment), "equipment",
+                                         names(lib.equipment)));
   auto check_word = [](const std::string& word, auto names, std::string_view what) {
     if (word.empty()) return;
     std::vector<std::string> all(names.begin(), names.end());

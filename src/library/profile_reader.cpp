@@ -30,6 +30,14 @@ std::vector<std::string> ids_of(const std::vector<T>& list) {
   return out;
 }
 
+template <typename T>
+std::vector<std::string> names_of(const std::vector<T>& list) {
+  std::vector<std::string> out;
+  out.reserve(list.size());
+  for (const auto& e : list) out.push_back(e.name);
+  return out;
+}
+
 // Reports an id the library does not know, with a did-you-mean.
 template <typename T>
 void check_known(Reader& r, const YamlNode& node, const std::string& id, std::string_view kind,
@@ -39,7 +47,8 @@ void check_known(Reader& r, const YamlNode& node, const std::string& id, std::st
   if (!found)
     r.error(node, fmt::format("unknown {} '{}'", kind, id),
             model::unknown_id_hint(id, ids_of(*known),
-                                   kind == "equipment" ? std::string(kind) : std::string(kind) + "s"));
+                                   kind == "equipment" ? std::string(kind) : std::string(kind) + "s",
+                                   names_of(*known)));
 }
 
 template <typename T>

@@ -2,6 +2,7 @@
 #include "model/unknown_id.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace mp::model {
 namespace {
@@ -58,9 +59,59 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return best ? "did you mean '" + *best + "'?" : std::string();
 }
 
+namespace {
+
+// Lower-case letters and digits; every other character becomes one space, so "Sciatica (back
+// pain…)" and "sciatica" compare word by word, padded so a match is always whole words.
+std::string words_of(std::string_view text) {
+  std::string out = " ";
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  if (out.back() != ' ') out += ' ';
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> match_by_name(std::string_view word,
+                                       const std::vector<std::string>& known,
+                                       const std::vector<std::string>& names) {
+  constexpr std::size_t kMaxNameMatches = 3;
+  if (word.size() > kMaxSuggestLength || names.size() != known.size()) return {};
+  const std::string needle = words_of(word);
+  if (needle.size() < 5) return {};  // " ab ": too short to mean anything
+  std::vector<std::string> found;
+  for (std::size_t i = 0; i < known.size(); ++i)
+    if (words_of(names[i]).find(needle) != std::string::npos) found.push_back(known[i]);
+  if (found.size() > kMaxNameMatches) return {};
+  return found;
+}
+
 std::string unknown_id_hint(std::string_view id, const std::vector<std::string>& known,
-                            std::string_view list) {
+                            std::string_view list, const std::vector<std::string>& names) {
   std::string hint = did_you_mean(id, known);
+  if (hint.empty()) {
+    const std::vector<std::string> by_name = match_by_name(id, known, names);
+    std::vector<std::string> named;
+    for (const auto& k : by_name) {
+      const auto at = static_cast<std::size_t>(std::find(known.begin(), known.end(), k) -
+                                               known.begin());
+      named.push_back("'" + k + "' (" + names[at] + ")");
+    }
+    if (named.size() == 1) hint = "did you mean " + named.front() + "?";
+    if (named.size() > 1) {
+      hint = "did you mean one of " + named.front();
+      for (std::size_t i = 1; i < named.size(); ++i)
+        hint += (i + 1 == named.size() ? " or " : ", ") + named[i];
+      hint += "?";
+    }
+  }
   if (!hint.empty()) hint += " ";
   return hint + "`massage-plan list " + std::string(list) + "` shows them all";
 }

@@ -33,6 +33,14 @@ std::vector<std::string> ids_of(const std::vector<T>& list) {
   return ids;
 }
 
+template <typename T>
+std::vector<std::string> names_of(const std::vector<T>& list) {
+  std::vector<std::string> names;
+  names.reserve(list.size());
+  for (const auto& e : list) names.push_back(e.name);
+  return names;
+}
+
 // A red-flag condition in the profile: no plan at all, and a clinician first.
 void refuse_red_flags(const Library& library, const Profile& profile) {
   std::vector<std::string> lines;
@@ -53,16 +61,20 @@ void refuse_red_flags(const Library& library, const Profile& profile) {
 // Every id the profile and request name must be in the library.
 void check_ids(const Library& library, const Profile& profile, const PlanRequest& request) {
   std::vector<Diagnostic> diags;
-  auto unknown = [&](std::string_view what, const std::string& id,
-                     const std::vector<std::string>& known, const SourceLocation& where) {
+  struct Known {
+    std::vector<std::string> ids;
+    std::vector<std::string> names;
+  };
+  auto unknown = [&](std::string_view what, const std::string& id, const Known& known,
+                     const SourceLocation& where) {
     const std::string list = what == "equipment" ? std::string(what) : std::string(what) + "s";
     diags.push_back({where, fmt::format("unknown {} '{}'", what, id),
-                     model::unknown_id_hint(id, known, list)});
+                     model::unknown_id_hint(id, known.ids, list, known.names)});
   };
-  const auto goals = ids_of(library.goals);
-  const auto conditions = ids_of(library.conditions);
-  const auto equipment = ids_of(library.equipment);
-  const auto routines = ids_of(library.routines);
+  const Known goals{ids_of(library.goals), names_of(library.goals)};
+  const Known conditions{ids_of(library.conditions), names_of(library.conditions)};
+  const Known equipment{ids_of(library.equipment), names_of(library.equipment)};
+  const Known routines{ids_of(library.routines), names_of(library.routines)};
   for (const auto& g : profile.goals)
     if (library.find_goal(g.id) == nullptr) unknown("goal", g.id, goals, g.where);
   for (const auto& c : profile.conditions)
@@ -74,14 +86,17 @@ void check_ids(const Library& library, const Profile& profile, const PlanRequest
   if (!request.routine_only.empty() && library.find_routine(request.routine_only) == nullptr)
     unknown("routine", request.routine_only, routines, {});
   // v3: the techniques the person prefers, avoids and their therapist performs.
-  const auto techniques = ids_of(library.techniques);
+  const Known techniques{ids_of(library.techniques), names_of(library.techniques)};
   for (const auto* list : {&profile.prefer, &profile.avoid})
     for (const auto& id : *list)
       if (library.find_technique(id) == nullptr) unknown("technique", id, techniques, {});
   if (profile.professional) {
-    std::vector<std::string> professional;
+    Known professional;
     for (const auto& t : library.techniques)
-      if (t.performer == model::Performer::kTherapist) professional.push_back(t.id);
+      if (t.performer == model::Performer::kTherapist) {
+        professional.ids.push_back(t.id);
+        professional.names.push_back(t.name);
+      }
     for (const auto& id : profile.professional->techniques) {
       const Technique* t = library.find_technique(id);
       if (t == nullptr)
@@ -91,7 +106,7 @@ void check_ids(const Library& library, const Profile& profile, const PlanRequest
                          fmt::format("'{}' is not a professional technique (a therapist does not "
                                      "perform it)",
                                      id),
-                         model::did_you_mean(id, professional)});
+                         model::did_you_mean(id, professional.ids)});
     }
   }
   if (!diags.empty()) throw PlanError(std::move(diags));

@@ -8,6 +8,7 @@
 #include "library/reader.hpp"
 #include "library/yaml_tree.hpp"
 #include "model/suggest.hpp"
+#include "model/unknown_id.hpp"
 
 using mp::Diagnostic;
 using mp::DiagnosticError;
@@ -268,4 +269,35 @@ TEST_CASE("suggest: did-you-mean picks the closest id, or nothing when none is c
   CHECK(mp::model::did_you_mean("mindfullness", ids) == "did you mean 'mindfulness'?");
   CHECK(mp::model::did_you_mean("zzz", ids).empty());
   CHECK(mp::model::edit_distance("ab", "ba") == 1);
+}
+
+TEST_CASE("suggest: a word people use finds the ids whose names say it") {
+  const std::vector<std::string> ids{"acute-disc-pain", "lumbar-radiculopathy",
+                                     "cervical-radiculopathy", "acute-neck-injury"};
+  const std::vector<std::string> names{"Acute back pain shooting into a leg (disc or sciatica)",
+                                       "Sciatica (back pain spreading down a leg)",
+                                       "Pinched nerve in the neck (cervical radiculopathy)",
+                                       "Acute neck injury"};
+  CHECK(mp::model::match_by_name("sciatica", ids, names) ==
+        std::vector<std::string>{"acute-disc-pain", "lumbar-radiculopathy"});
+  CHECK(mp::model::match_by_name("Pinched-Nerve", ids, names) ==
+        std::vector<std::string>{"cervical-radiculopathy"});
+  // Part of a word is not a word; without names nothing is found.
+  CHECK(mp::model::match_by_name("sciat", ids, names).empty());
+  CHECK(mp::model::match_by_name("sciatica", ids, {}).empty());
+  // More than three names hold it: too common a word to guess from.
+  CHECK(mp::model::match_by_name("a", ids, names).empty());
+  CHECK(mp::model::match_by_name("pain", {"a", "b", "c", "d"},
+                                 {"pain one", "pain two", "pain three", "pain four"})
+            .empty());
+  CHECK(mp::model::unknown_id_hint("pinched-nerve", ids, "conditions", names) ==
+        "did you mean 'cervical-radiculopathy' (Pinched nerve in the neck (cervical "
+        "radiculopathy))? `massage-plan list conditions` shows them all");
+  CHECK(mp::model::unknown_id_hint("sciatica", ids, "conditions", names) ==
+        "did you mean one of 'acute-disc-pain' (Acute back pain shooting into a leg (disc or "
+        "sciatica)) or 'lumbar-radiculopathy' (Sciatica (back pain spreading down a leg))? "
+        "`massage-plan list conditions` shows them all");
+  // A near-miss of an id still wins over a name.
+  CHECK(mp::model::unknown_id_hint("acute-neck-injry", ids, "conditions", names) ==
+        "did you mean 'acute-neck-injury'? `massage-plan list conditions` shows them all");
 }
