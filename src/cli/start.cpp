@@ -87,8 +87,9 @@ void refuse_unsafe(const model::Library& lib, const model::Profile& profile,
 
 int run_start(const Context& ctx, const StartOptions& o) {
   if (!o.dry_run)
-    usage("the interactive guided session is not available yet: add --dry-run to print its "
-          "timeline");
+    usage(
+        "the interactive guided session is not available yet: add --dry-run to print its "
+        "timeline");
   if (o.techniques.empty() && o.routine.empty())
     usage("start needs --technique ID[:MIN] or --routine ID for now",
           "guiding a session of the saved plan is not available yet");

@@ -119,8 +119,7 @@ void fit_total(const model::Technique& t, int total, std::vector<Cue>& out, std:
   int left = total - static_cast<int>(used);
   if (left <= 0) return;
   if (left >= kMinClosingRest) {
-    out.push_back(
-        Cue{0, left, t.id, "Rest, breathing easily.", CueKind::kRest, Side::kNone, 0, 0});
+    out.push_back(Cue{0, left, t.id, "Rest, breathing easily.", CueKind::kRest, Side::kNone, 0, 0});
     return;
   }
   std::size_t last = out.size() - 1;
@@ -179,8 +178,8 @@ std::vector<Cue> technique_cues(const model::Technique& t, int minutes) {
       if (s.timed())
         add_hold_cues(t, s, rounds[i], out);
       else
-        out.push_back(Cue{0, reading_seconds(s.text), t.id, s.text, CueKind::kRead, Side::kNone,
-                          0, 0});
+        out.push_back(
+            Cue{0, reading_seconds(s.text), t.id, s.text, CueKind::kRead, Side::kNone, 0, 0});
     }
     fit_total(t, total, out, first);
   }
@@ -198,10 +197,10 @@ Timeline make_timeline(const std::vector<Item>& items, const model::Library& lib
   Timeline timeline;
   const model::Technique& first = technique_of(library, items.front().technique);
   if (first.performer != model::Performer::kTherapist && options.ready_seconds > 0)
-    timeline.cues.push_back(Cue{0, options.ready_seconds, first.id,
-                                fmt::format("Get ready: {}, {} min.", first.name,
-                                            items.front().minutes),
-                                CueKind::kReady, Side::kNone, 0, 0});
+    timeline.cues.push_back(
+        Cue{0, options.ready_seconds, first.id,
+            fmt::format("Get ready: {}, {} min.", first.name, items.front().minutes),
+            CueKind::kReady, Side::kNone, 0, 0});
   int at = options.ready_seconds > 0 ? options.ready_seconds : 0;
   for (const auto& item : items) {
     for (Cue cue : technique_cues(technique_of(library, item.technique), item.minutes)) {

@@ -12,15 +12,15 @@ namespace mp::guide {
 /// What a cue asks for: get ready, meet the next technique, read a step, hold, rest.
 enum class CueKind { kReady, kTechnique, kRead, kHold, kRest };
 /// The words for CueKind in the timeline JSON, in declaration order.
-inline constexpr std::array<std::string_view, 5> kCueKindNames{"ready", "technique", "read",
-                                                                "hold", "rest"};
+inline constexpr std::array<std::string_view, 5> kCueKindNames{"ready", "technique", "read", "hold",
+                                                               "rest"};
 /// Which side a cue is for; kNone for steps done once.
 enum class Side { kNone, kLeft, kRight };
 
 /// One cue of a guided session: what to do from `at` for `seconds`.
 struct Cue {
-  int at = 0;       ///< seconds from the start of the session
-  int seconds = 0;  ///< how long it lasts (0: a marker, the technique's heading)
+  int at = 0;             ///< seconds from the start of the session
+  int seconds = 0;        ///< how long it lasts (0: a marker, the technique's heading)
   std::string technique;  ///< technique id
   std::string text;
   CueKind kind = CueKind::kRead;

@@ -76,8 +76,8 @@ TEST_CASE("guide: a technique's cues fill its planned minutes exactly") {
     CHECK(contiguous(cues, 0));
     CHECK(cues.front().kind == CueKind::kTechnique);
     CHECK(cues.front().seconds == 0);
-    CHECK(cues.front().text == "Side stretch, " + std::to_string(minutes) +
-                                   " min: Hold 30 s, 2 times each side");
+    CHECK(cues.front().text ==
+          "Side stretch, " + std::to_string(minutes) + " min: Hold 30 s, 2 times each side");
   }
 }
 
@@ -138,8 +138,9 @@ TEST_CASE("guide: holds longer than the minutes are shortened in proportion") {
 TEST_CASE("guide: a technique of plain string steps shares its minutes among them") {
   Technique t = stretch();
   t.id = "my-own";
-  t.steps = {Step("Sit."), Step("Close your eyes and breathe slowly and deeply through the nose "
-                                "while the shoulders drop."),
+  t.steps = {Step("Sit."),
+             Step("Close your eyes and breathe slowly and deeply through the nose "
+                  "while the shoulders drop."),
              Step("Open.")};
   auto cues = mp::guide::technique_cues(t, 3);
   CHECK(sum_seconds(cues) == 180);
@@ -194,7 +195,8 @@ TEST_CASE("guide: a routine is its techniques with the routine's minutes") {
   CHECK(timeline.total_seconds == 10 + minutes * 60);
   auto headings = of_kind(timeline.cues, CueKind::kTechnique);
   REQUIRE(headings.size() == routine->steps.size());
-  for (std::size_t i = 0; i < headings.size(); ++i) CHECK(headings[i].technique == routine->steps[i].technique);
+  for (std::size_t i = 0; i < headings.size(); ++i)
+    CHECK(headings[i].technique == routine->steps[i].technique);
 }
 
 TEST_CASE("guide: a professional visit has no guide") {

@@ -113,24 +113,24 @@ TEST_CASE("steps: values out of range are located errors") {
 TEST_CASE("steps: an entry that is neither text nor a mapping is an error") {
   CHECK(messages(with_steps("      - [Hold., 30]\n")) ==
         "t.yaml:11:9: error: each entry of steps must be text or a timed step {text, "
-            "seconds, …}, not a list\n");
+        "seconds, …}, not a list\n");
 }
 
 TEST_CASE("steps: a timed step longer than the technique's maximum minutes is an error") {
   // 60 s each side, 3 rounds, 15 s rest: 6 × 60 + 5 × 15 = 435 s > 5 min.
-  CHECK(messages(with_steps(
-            "      - {text: Hold., seconds: 60, sides: both, repeat: 3, rest: 15}\n")) ==
+  CHECK(messages(
+            with_steps("      - {text: Hold., seconds: 60, sides: both, repeat: 3, rest: 15}\n")) ==
         "t.yaml:11:9: error: step 2 of technique 'stretch' takes 435 s (60 s, each side, 3 "
-            "rounds, 15 s rest), more than its duration max of 5 min\n"
-            "  hint: shorten the hold, or give fewer rounds, or raise duration max\n");
+        "rounds, 15 s rest), more than its duration max of 5 min\n"
+        "  hint: shorten the hold, or give fewer rounds, or raise duration max\n");
 }
 
 TEST_CASE("steps: timed steps that together take longer than the maximum are an error") {
   CHECK(messages(with_steps("      - {text: Hold., seconds: 200}\n"
                             "      - {text: Breathe., seconds: 101}\n")) ==
         "t.yaml:10:7: error: the timed steps of technique 'stretch' take 301 s in all, more "
-            "than its duration max of 5 min\n"
-            "  hint: shorten the holds, or give fewer rounds, or raise duration max\n");
+        "than its duration max of 5 min\n"
+        "  hint: shorten the holds, or give fewer rounds, or raise duration max\n");
   CHECK(messages(with_steps("      - {text: Hold., seconds: 200}\n"
                             "      - {text: Breathe., seconds: 100}\n"))
             .empty());
