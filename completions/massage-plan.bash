@@ -187,8 +187,12 @@ _massage_plan() {
         --format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return 0 ;;
         --ready) return 0 ;;
       esac
-      COMPREPLY=($(compgen -W "--technique --routine --condition --dry-run --format --ready -h
-        --help" -- "$cur"))
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--technique --routine --condition --dry-run --format --ready -h
+          --help" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "today yesterday" -- "$cur"))
+      fi
       ;;
     list)
       case $prev in

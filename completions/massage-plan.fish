@@ -136,6 +136,7 @@ complete -c massage-plan -n $pause -l reason -x -d 'Why'
 
 # start
 set -l start '__fish_seen_subcommand_from start'
+complete -c massage-plan -n $start -a 'today' -d 'WHEN: a day or YYYY-MM-DDTHH:MM'
 complete -c massage-plan -n $start -l technique -x -a '(__massage_plan_ids techniques)' -d 'Guide this technique, ID[:MIN]'
 complete -c massage-plan -n $start -l routine -x -a '(__massage_plan_ids routines)' -d 'Guide this routine'
 complete -c massage-plan -n $start -l condition -x -a '(__massage_plan_ids conditions)' -d 'A health condition'

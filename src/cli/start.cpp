@@ -1,14 +1,19 @@
-// `start`: a guided session with timers (SPEC §5, v3). For now its timeline: --dry-run prints
-// it whole; the interactive session in the terminal is still to come (exit 64 without --dry-run).
+// `start`: a guided session with timers (SPEC §5, v3): a session of the saved plan (WHEN), or
+// techniques and a routine of the person's choosing. For now its timeline: --dry-run prints it
+// whole; the interactive session in the terminal is still to come (exit 64 without --dry-run).
 #include <fmt/format.h>
 
 #include <charconv>
 #include <memory>
 
 #include "cli/context.hpp"
+#include "cli/history_common.hpp"
 #include "cli/plan_flags.hpp"
 #include "cli/timeline_output.hpp"
 #include "guide/timeline.hpp"
+#include "history/marks.hpp"
+#include "history/pick.hpp"
+#include "history/store.hpp"
 #include "model/suggest.hpp"
 #include "planner/eligibility.hpp"
 #include "planner/plan_error.hpp"
@@ -18,6 +23,7 @@ namespace mp::cli {
 namespace {
 
 struct StartOptions {
+  std::optional<std::string> when;      ///< a session of the saved plan (default: now)
   std::vector<std::string> techniques;  ///< ID[:MIN]
   std::string routine;
   std::vector<std::string> conditions;
@@ -85,14 +91,58 @@ void refuse_unsafe(const model::Library& lib, const model::Profile& profile,
   }
 }
 
+// The saved plan's session WHEN names (history/pick.hpp, as `done` picks): by default the
+// latest of today that has begun and is not marked, else the next one today. A session marked
+// already can still be guided when WHEN names it.
+model::SavedSession saved_session(const Context& ctx, const StartOptions& o) {
+  const model::Date today = local_today();
+  const model::When when = o.when ? parse_when(o.when) : model::When{today, local_minute_now()};
+  history::Store store(history_path(ctx), history::OpenMode::kRead);
+  std::optional<model::SavedSession> chosen;
+  std::string problem;
+  store.transaction([&] {
+    if (!store.has_plan()) return;
+    auto sessions = store.sessions(when.date, when.date);
+    const auto marks = history::mark_sessions(sessions, store.entries(when.date, when.date));
+    const auto pick = history::pick_session(sessions, marks, when, !o.when);
+    const std::string day = model::format_date(when.date);
+    switch (pick.outcome) {
+      case history::PickOutcome::kSession:
+      case history::PickOutcome::kAlreadyMarked:
+      case history::PickOutcome::kNoneBegun:
+        chosen = *pick.session;
+        return;
+      case history::PickOutcome::kNoSessions:
+        problem = fmt::format("no saved session on {} to guide", day);
+        return;
+      case history::PickOutcome::kAllMarked:
+        problem = fmt::format("every saved session on {} is marked already", day);
+        return;
+      case history::PickOutcome::kNoneNear:
+        problem = fmt::format("no saved session within 3 hours of {}", model::format_when(when));
+        return;
+    }
+  });
+  if (chosen) return *chosen;
+  if (problem.empty())
+    throw Error(ExitCode::kNothingPlanned, "no saved plan to guide",
+                "save one with `massage-plan plan --save`, or name what to guide with "
+                "--technique ID or --routine ID");
+  throw Error(ExitCode::kNothingPlanned, problem,
+              "name what to guide with --technique ID or --routine ID");
+}
+
 int run_start(const Context& ctx, const StartOptions& o) {
   if (!o.dry_run)
     usage(
         "the interactive guided session is not available yet: add --dry-run to print its "
         "timeline");
-  if (o.techniques.empty() && o.routine.empty())
-    usage("start needs --technique ID[:MIN] or --routine ID for now",
-          "guiding a session of the saved plan is not available yet");
+  const bool own = !o.techniques.empty() || !o.routine.empty();
+  if (own && o.when)
+    usage(
+        fmt::format("WHEN '{}' names a session of the saved plan: leave out --technique and "
+                    "--routine, or WHEN",
+                    *o.when));
   if (o.ready < 0 || o.ready > kMaxReady)
     usage(fmt::format("--ready {}: use 0 to {} seconds", o.ready, kMaxReady));
   auto lib = load_library(ctx);
@@ -109,6 +159,16 @@ int run_start(const Context& ctx, const StartOptions& o) {
       profile.conditions.push_back(c);
   }
   std::vector<guide::Item> items;
+  if (!own) {
+    const model::SavedSession session = saved_session(ctx, o);
+    if (session.kind == model::SessionKind::kProfessional)
+      usage(
+          fmt::format("the session at {} on {} is a professional visit: it has no guide, the "
+                      "therapist leads it",
+                      model::format_time(session.start_minute), model::format_date(session.date)));
+    for (const auto& item : session.items)
+      items.push_back(guide::Item{item.technique, item.minutes});
+  }
   if (!o.routine.empty()) {
     const model::Routine* r = lib.find_routine(o.routine);
     if (r == nullptr) {
@@ -131,9 +191,15 @@ int run_start(const Context& ctx, const StartOptions& o) {
 void setup_start(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StartOptions>();
   auto* cmd = app.add_subcommand("start", "A guided session with timers (for now: --dry-run)");
+  cmd->add_option("when", o->when,
+                  "A session of the saved plan: a day (its first session not yet marked) or a "
+                  "moment (the session nearest it); default: the one in progress or the next "
+                  "one today")
+      ->type_name("WHEN");
   cmd->add_option("--technique", o->techniques,
                   "Guide this technique, for MIN minutes or its default (repeatable)")
-      ->type_name("ID[:MIN]");
+      ->type_name("ID[:MIN]")
+      ->allow_extra_args(false);
   cmd->add_option("--routine", o->routine, "Guide this routine (its techniques first)")
       ->type_name("ID");
   cmd->add_option("--condition", o->conditions,
