@@ -3,8 +3,10 @@
 // whole; the interactive session in the terminal is still to come (exit 64 without --dry-run).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <memory>
+#include <optional>
 
 #include "cli/context.hpp"
 #include "cli/history_common.hpp"
