@@ -49,7 +49,7 @@ _massage_plan() {
 
   local globals="--library --no-builtin --profile --history --color -q --quiet -v --verbose
     --version -h --help"
-  local commands="plan list show validate score init done skip check-in history report undo pause"
+  local commands="plan list show validate score init done skip check-in history report undo pause start"
 
   # Find the command, and the library options to pass on when asking for ids.
   local -a libopts=() _massage_plan_cmd=()
@@ -178,6 +178,21 @@ _massage_plan() {
         --reason) return 0 ;;
       esac
       COMPREPLY=($(compgen -W "--from --to --reason -h --help" -- "$cur"))
+      ;;
+    start)
+      case $prev in
+        --technique) COMPREPLY=($(compgen -W "$(_massage_plan_ids techniques)" -- "$cur")); return 0 ;;
+        --routine) COMPREPLY=($(compgen -W "$(_massage_plan_ids routines)" -- "$cur")); return 0 ;;
+        --condition) COMPREPLY=($(compgen -W "$(_massage_plan_ids conditions)" -- "$cur")); return 0 ;;
+        --format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return 0 ;;
+        --ready) return 0 ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--technique --routine --condition --dry-run --format --ready -h
+          --help" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "today yesterday" -- "$cur"))
+      fi
       ;;
     list)
       case $prev in

@@ -64,6 +64,7 @@ complete -c massage-plan -n __fish_use_subcommand -a history -d 'List every hist
 complete -c massage-plan -n __fish_use_subcommand -a report -d 'Adherence, streak, symptoms, goals'
 complete -c massage-plan -n __fish_use_subcommand -a undo -d 'Remove the last history entry'
 complete -c massage-plan -n __fish_use_subcommand -a pause -d 'Days off, neither planned nor missed'
+complete -c massage-plan -n __fish_use_subcommand -a start -d 'A guided session with timers'
 
 # plan
 set -l plan '__fish_seen_subcommand_from plan'
@@ -132,6 +133,16 @@ set -l pause '__fish_seen_subcommand_from pause'
 complete -c massage-plan -n $pause -l from -x -a 'today yesterday' -d 'First day off'
 complete -c massage-plan -n $pause -l to -x -a 'today yesterday' -d 'Last day off'
 complete -c massage-plan -n $pause -l reason -x -d 'Why'
+
+# start
+set -l start '__fish_seen_subcommand_from start'
+complete -c massage-plan -n $start -a 'today' -d 'WHEN: a day or YYYY-MM-DDTHH:MM'
+complete -c massage-plan -n $start -l technique -x -a '(__massage_plan_ids techniques)' -d 'Guide this technique, ID[:MIN]'
+complete -c massage-plan -n $start -l routine -x -a '(__massage_plan_ids routines)' -d 'Guide this routine'
+complete -c massage-plan -n $start -l condition -x -a '(__massage_plan_ids conditions)' -d 'A health condition'
+complete -c massage-plan -n $start -l dry-run -d 'Print the whole timeline at once'
+complete -c massage-plan -n $start -l format -x -a 'text json' -d 'Output format'
+complete -c massage-plan -n $start -l ready -x -d 'Seconds of get-ready countdown'
 
 # check-in
 set -l checkin '__fish_seen_subcommand_from check-in'

@@ -98,6 +98,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   setup_report(app, ctx);
   setup_undo(app, ctx);
   setup_pause(app, ctx);
+  setup_start(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -62,5 +62,6 @@ void setup_history(CLI::App& app, Context& ctx);
 void setup_report(CLI::App& app, Context& ctx);
 void setup_undo(CLI::App& app, Context& ctx);
 void setup_pause(CLI::App& app, Context& ctx);
+void setup_start(CLI::App& app, Context& ctx);
 
 }  // namespace mp::cli

@@ -31,23 +31,6 @@ model::Date today() {
   return model::Date{std::chrono::sys_days{local_days.time_since_epoch()}};
 }
 
-// The profile file: --profile, else the XDG default when present, else none.
-model::Profile read_profile_file(const Context& ctx, const model::Library& lib) {
-  std::string path = ctx.global.profile_path;
-  if (path.empty()) {
-    auto dir = config_dir();
-    std::error_code ec;
-    if (!dir.empty() && std::filesystem::exists(dir + "/profile.yaml", ec))
-      path = dir + "/profile.yaml";
-  }
-  if (path.empty()) return model::Profile{};
-  if (ctx.global.verbose) ctx.err << "massage-plan: profile " << path << '\n';
-  auto text = read_file(path, library::YamlLimits{}.max_bytes);
-  auto profile = library::read_profile(text, path, &lib);
-  check_timezone(profile.timezone, path);
-  return profile;
-}
-
 std::optional<long long> source_date_epoch() {
   const char* env = std::getenv("SOURCE_DATE_EPOCH");
   if (!env || !*env) return std::nullopt;
@@ -131,6 +114,22 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
 }
 
 }  // namespace
+
+model::Profile read_profile_file(const Context& ctx, const model::Library& lib) {
+  std::string path = ctx.global.profile_path;
+  if (path.empty()) {
+    auto dir = config_dir();
+    std::error_code ec;
+    if (!dir.empty() && std::filesystem::exists(dir + "/profile.yaml", ec))
+      path = dir + "/profile.yaml";
+  }
+  if (path.empty()) return model::Profile{};
+  if (ctx.global.verbose) ctx.err << "massage-plan: profile " << path << '\n';
+  auto text = read_file(path, library::YamlLimits{}.max_bytes);
+  auto profile = library::read_profile(text, path, &lib);
+  check_timezone(profile.timezone, path);
+  return profile;
+}
 
 void setup_plan(CLI::App& app, Context& ctx) {
   auto f = std::make_shared<PlanFlags>();

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/context.hpp"
 #include "model/calendar.hpp"
 #include "model/library.hpp"
 #include "model/profile.hpp"
@@ -76,6 +77,10 @@ inline constexpr int kMaxPlanDays = 5 * 366;
 /// with model::check_profile; a problem is a usage error (exit 64).
 model::Profile apply_plan_flags(model::Profile profile, const PlanFlags& flags,
                                 const model::Library& library);
+
+/// The profile file: --profile, else the XDG default when present, else an empty profile.
+/// Read with the library for its ids; -v names the file (plan.cpp).
+model::Profile read_profile_file(const Context& ctx, const model::Library& lib);
 
 /// Refuses a time zone name the system's tz database does not know (exit 64), naming where it
 /// was given ("--timezone" or the profile's file); an empty name is fine.

@@ -106,6 +106,12 @@ std::string render_condition(const model::Condition& c, const model::Library& li
   return s;
 }
 
+// A step as show prints it: its text, then its full timing (rest too) when it is timed.
+std::string step_words(const model::Step& step) {
+  if (!step.timed()) return step.text;
+  return fmt::format("{} ({})", step.text, step.timing());
+}
+
 std::string render_technique(const model::Technique& t, const model::Library& lib) {
   std::string s = fmt::format("{} ({})\n", t.name, t.id);
   if (!t.description.empty()) s += fmt::format("  {}\n", t.description);
@@ -141,7 +147,7 @@ std::string render_technique(const model::Technique& t, const model::Library& li
   if (!t.steps.empty()) {
     s += "Steps:\n";
     for (std::size_t i = 0; i < t.steps.size(); ++i)
-      s += fmt::format("  {}. {}\n", i + 1, t.steps[i]);
+      s += fmt::format("  {}. {}\n", i + 1, step_words(t.steps[i]));
   }
   s += "Cautions:\n";
   if (t.cautions.empty()) s += "  (none listed)\n";
@@ -170,7 +176,7 @@ std::string render_routine(const model::Routine& r, const model::Library& lib) {
                      step.minutes);
     if (!t) continue;
     if (!t->dose.empty()) s += fmt::format("   dose: {}\n", t->dose);
-    for (const auto& line : t->steps) s += fmt::format("   - {}\n", line);
+    for (const auto& step : t->steps) s += fmt::format("   - {}\n", step_words(step));
     for (const auto& c : t->cautions) s += fmt::format("   caution: {}\n", c);
     if (!t->contraindications.empty())
       s += fmt::format("   not with: {}\n",

@@ -117,7 +117,8 @@ void write_howto(std::ostream& out, const model::Library& library,
       out << "<p>" << html_text(technique->description) << "</p>\n";
     if (!technique->steps.empty()) {
       out << "<ol class=\"steps\">\n";
-      for (const auto& step : technique->steps) out << "<li>" << html_text(step) << "</li>\n";
+      for (const auto& step : technique->steps)
+        out << "<li>" << html_text(step.line()) << "</li>\n";
       out << "</ol>\n";
     }
     std::vector<const std::string*> own;

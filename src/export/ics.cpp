@@ -143,7 +143,7 @@ std::string session_description(const model::Plan& plan, const model::PlannedSes
       };
       if (!t->dose.empty()) line("Dose: ", t->dose);
       int n = 0;
-      for (const auto& step : t->steps) line(std::to_string(++n) + ". ", step);
+      for (const auto& step : t->steps) line(std::to_string(++n) + ". ", step.line());
       if (t->steps.empty() && !t->description.empty()) line("", t->description);
       for (const auto& caution : t->cautions)
         if (!is_stop_rule(caution)) line("Caution: ", caution);

@@ -82,7 +82,22 @@ void write_json(JsonWriter& w, const model::Technique& t) {
   }
   w.end_array();
   w.key("dose").value(t.dose);
-  w.key("steps").strings(t.steps);
+  // Resolved like every other field: each step an object, untimed ones with seconds null.
+  w.key("steps").begin_array();
+  for (const auto& step : t.steps) {
+    w.begin_object();
+    w.key("text").value(step.text);
+    if (step.timed())
+      w.key("seconds").value(step.seconds);
+    else
+      w.key("seconds").null();
+    w.key("sides").value(model::kSidesNames[static_cast<std::size_t>(step.sides)]);
+    w.key("repeat").value(step.repeat);
+    w.key("rest").value(step.rest);
+    w.key("total_seconds").value(step.total_seconds());
+    w.end_object();
+  }
+  w.end_array();
   w.key("cautions").strings(t.cautions);
   w.key("sources").strings(t.sources);
   w.end_object();

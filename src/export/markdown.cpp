@@ -74,7 +74,7 @@ void write_item(std::ostream& out, const model::Library& library, const model::P
   // Nested blocks sit two columns in, under the item's text ("- " is two columns wide).
   int n = 0;
   for (const auto& step : technique->steps) {
-    std::string text = md_inline(step);
+    std::string text = md_inline(step.line());
     if (!text.empty()) out << "  " << ++n << ". " << text << "\n";
   }
   for (const auto& caution : technique->cautions) {

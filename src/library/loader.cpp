@@ -9,6 +9,7 @@
 #include "library/entries.hpp"
 #include "library/exclusion_reader.hpp"
 #include "library/reader.hpp"
+#include "library/step_reader.hpp"
 #include "library/yaml_tree.hpp"
 #include "model/exclusions.hpp"
 #include "model/suggest.hpp"
@@ -126,24 +127,26 @@ std::vector<std::string> read_references(Reader& r, const YamlNode& node, std::s
   return *ids;
 }
 
-void read_duration(Reader& r, const YamlNode& node, Technique& t) {
-  if (!r.expect_map(node, "duration")) return;
+// Returns whether the duration was read whole (so later checks against it are meaningful).
+bool read_duration(Reader& r, const YamlNode& node, Technique& t) {
+  if (!r.expect_map(node, "duration")) return false;
   Reader::Map m(r, node, "duration", kDurationKeys);
   std::optional<long long> lo, def, hi;
   if (const YamlNode* n = m.require("min")) lo = r.read_int(*n, "duration min", 1, kMaxMinutes);
   if (const YamlNode* n = m.require("max")) hi = r.read_int(*n, "duration max", 1, kMaxMinutes);
   if (const YamlNode* n = m.get("default"))
     def = r.read_int(*n, "duration default", 1, kMaxMinutes);
-  if (!lo || !hi) return;
+  if (!lo || !hi) return false;
   if (!def) def = lo;
   if (!(*lo <= *def && *def <= *hi)) {
     r.error(node, fmt::format("duration needs min <= default <= max, got min {}, default {}, "
                               "max {}",
                               *lo, *def, *hi));
-    return;
+    return false;
   }
   t.duration =
       model::Duration{static_cast<int>(*lo), static_cast<int>(*def), static_cast<int>(*hi)};
+  return true;
 }
 
 void read_frequency(Reader& r, const YamlNode& node, Technique& t) {
@@ -219,7 +222,8 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
       }
     }
   }
-  if (const YamlNode* n = m.require("duration")) read_duration(r, *n, t);
+  bool have_duration = false;
+  if (const YamlNode* n = m.require("duration")) have_duration = read_duration(r, *n, t);
   if (const YamlNode* n = m.get("frequency")) read_frequency(r, *n, t);
   if (m.get("intensity")) {
     model::Intensity intensity = model::Intensity::kGentle;
@@ -245,8 +249,14 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
         read_references(r, *n, "contraindications", Reference::kCondition, owner, e.references);
   if (const YamlNode* n = m.get("dose"))
     if (auto s = r.read_string(*n, "dose")) t.dose = *s;
-  if (const YamlNode* n = m.get("steps"))
-    if (auto v = r.read_strings(*n, "steps")) t.steps = *v;
+  bool steps_read = false;  // a list read whole: only then is an empty one worth a message
+  if (const YamlNode* n = m.get("steps")) {
+    if (auto v = read_steps(r, *n, owner)) {
+      steps_read = true;
+      t.steps = std::move(*v);
+      if (have_duration) check_step_time(r, *n, t, owner);
+    }
+  }
   if (const YamlNode* n = m.get("cautions"))
     if (auto v = r.read_strings(*n, "cautions")) t.cautions = *v;
   if (const YamlNode* n = m.get("sources"))
@@ -257,7 +267,7 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
                               "techniques need steps to follow)",
                               owner));
   else if (have_kind && t.performer != model::Performer::kTherapist && t.steps.empty() &&
-           m.get("steps")->type != NodeType::kScalar && m.get("steps")->type != NodeType::kMap)
+           steps_read)
     r.error(*m.get("steps"), fmt::format("{} needs at least one step", owner));
   return ok ? std::optional(std::move(e)) : std::nullopt;
 }

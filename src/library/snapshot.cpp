@@ -50,6 +50,10 @@ template <typename Io, Is<model::Frequency> T>
 void fields(Io& io, T& v) {
   io(v.max_per_week, v.min_rest_hours);
 }
+template <typename Io, Is<model::Step> T>
+void fields(Io& io, T& v) {
+  io(v.text, v.seconds, v.sides, v.repeat, v.rest);
+}
 template <typename Io, Is<model::Technique> T>
 void fields(Io& io, T& v) {
   io(v.id, v.name, v.description, v.kind, v.performer, v.regions, v.muscles, v.goals, v.duration,

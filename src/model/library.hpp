@@ -7,6 +7,7 @@
 #include "model/enums.hpp"
 #include "model/error.hpp"
 #include "model/exclusion_rule.hpp"
+#include "model/step.hpp"
 
 namespace mp::model {
 
@@ -92,7 +93,7 @@ struct Technique {
   std::vector<std::string> declared_contraindications;  ///< the YAML's own list, as written
   std::vector<ExclusionReason> exclusions;  ///< why each effective contraindication applies
   std::string dose;
-  std::vector<std::string> steps;
+  std::vector<Step> steps;  ///< v3: a step may be timed
   std::vector<std::string> cautions;
   std::vector<std::string> sources;
   SourceLocation where;

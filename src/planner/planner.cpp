@@ -41,23 +41,6 @@ std::vector<std::string> names_of(const std::vector<T>& list) {
   return names;
 }
 
-// A red-flag condition in the profile: no plan at all, and a clinician first.
-void refuse_red_flags(const Library& library, const Profile& profile) {
-  std::vector<std::string> lines;
-  for (const auto& id : profile.conditions) {
-    const model::Condition* c = library.find_condition(id);
-    if (c == nullptr || !c->red_flag) continue;
-    std::string line = fmt::format("'{}' ({}) is a red flag: {}", c->name, c->id,
-                                   c->urgent ? "see a clinician now, urgently, before any self-care"
-                                             : "see a clinician soon, before starting self-care");
-    if (!c->advice.empty()) line += ". " + c->advice;
-    lines.push_back(std::move(line));
-  }
-  if (!lines.empty())
-    throw PlanError(PlanErrorKind::kRedFlag, "nothing planned: " + detail::join(lines, "\n"),
-                    "massage-plan gives wellness guidance, not medical care");
-}
-
 // Every id the profile and request name must be in the library.
 void check_ids(const Library& library, const Profile& profile, const PlanRequest& request) {
   std::vector<Diagnostic> diags;
@@ -165,6 +148,22 @@ model::Plan routine_plan(const Library& library, const Profile& profile, const P
 }
 
 }  // namespace
+
+void refuse_red_flags(const Library& library, const Profile& profile) {
+  std::vector<std::string> lines;
+  for (const auto& id : profile.conditions) {
+    const model::Condition* c = library.find_condition(id);
+    if (c == nullptr || !c->red_flag) continue;
+    std::string line = fmt::format("'{}' ({}) is a red flag: {}", c->name, c->id,
+                                   c->urgent ? "see a clinician now, urgently, before any self-care"
+                                             : "see a clinician soon, before starting self-care");
+    if (!c->advice.empty()) line += ". " + c->advice;
+    lines.push_back(std::move(line));
+  }
+  if (!lines.empty())
+    throw PlanError(PlanErrorKind::kRedFlag, "nothing planned: " + detail::join(lines, "\n"),
+                    "massage-plan gives wellness guidance, not medical care");
+}
 
 model::Plan make_plan(const Library& library, const Profile& profile, const PlanRequest& request) {
   refuse_red_flags(library, profile);

@@ -25,4 +25,8 @@ struct PlanRequest {
 model::Plan make_plan(const model::Library& library, const model::Profile& profile,
                       const PlanRequest& request);
 
+/// A red-flag condition among the profile's: nothing planned or guided, a clinician first.
+/// Throws planner::PlanError kRedFlag naming each with its advice; returns when there is none.
+void refuse_red_flags(const model::Library& library, const model::Profile& profile);
+
 }  // namespace mp::planner

@@ -28,7 +28,7 @@ inline model::Library export_library() {
   };
   auto technique = [](std::string id, std::string name, model::Kind kind,
                       std::map<std::string, double> goals, std::string dose,
-                      std::vector<std::string> steps, std::vector<std::string> cautions) {
+                      std::vector<model::Step> steps, std::vector<std::string> cautions) {
     model::Technique t;
     t.id = std::move(id);
     t.name = std::move(name);

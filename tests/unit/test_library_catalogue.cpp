@@ -97,7 +97,7 @@ TEST_CASE("catalogue: techniques on the sternocleidomastoid warn about the front
   for (const Technique* t : techniques_where(pressing_on_scm)) {
     CAPTURE(t->id);
     std::vector<std::string> text = t->cautions;
-    text.insert(text.end(), t->steps.begin(), t->steps.end());
+    for (const auto& step : t->steps) text.push_back(step.text);
     CHECK((mentions(text, "carotid") || mentions(text, "front of the neck")));
   }
 }
@@ -322,7 +322,7 @@ TEST_CASE("catalogue: every neck technique carries the stop rule") {
     if (!neck_technique(t)) continue;
     CAPTURE(t.id);
     std::vector<std::string> text = t.cautions;
-    text.insert(text.end(), t.steps.begin(), t.steps.end());
+    for (const auto& step : t.steps) text.push_back(step.text);
     CHECK(mentions(text, "dizz"));
     CHECK(mentions(text, "vision"));
     CHECK(mentions(text, "tingling"));

@@ -81,7 +81,9 @@ const mp::model::Condition& condition(std::string_view id) {
 }
 
 bool any_step_mentions(const Technique& t, std::string_view word) {
-  return mentions(t.steps, word);
+  std::vector<std::string> texts;
+  for (const auto& step : t.steps) texts.push_back(step.text);
+  return mentions(texts, word);
 }
 
 const std::vector<Movement> kNeckTurnOrTilt = {Movement::kNeckExtension, Movement::kNeckRotation,
