@@ -61,6 +61,7 @@ int run_agenda(const Context& ctx, const AgendaFlags& f) {
   auto plan = history::agenda_plan(saved.sessions, from, static_cast<int>(days), profile);
   plan.warnings = warn_missing_techniques(ctx, saved.sessions, lib);
   plan.score = planner::compute_score(plan, lib);
+  planner::fill_score_shares(plan, lib);
 
   const auto format = *exporter::parse_format(f.format);
   exporter::ExportOptions options;
