@@ -23,7 +23,7 @@ import tempfile
 
 SKIP = 77
 COMMANDS = ["plan", "list", "show", "validate", "score", "init", "done", "skip", "check-in",
-            "history", "report", "undo", "pause"]
+            "history", "report", "undo", "pause", "agenda", "today", "next"]
 FILES = [
     "bin/massage-plan",
     "share/man/man1/massage-plan.1",
