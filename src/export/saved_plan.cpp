@@ -76,7 +76,7 @@ std::string next_line(const model::AgendaSession& next, const model::When& now,
   else if (until < 24 * 60)
     line += " (in " + span_words(static_cast<int>(until)) + ")";
   else
-    line += " (in " + std::to_string(days) + " days)";
+    line += " (in " + std::to_string(days) + (days == 1 ? " day)" : " days)");
   return line;
 }
 

@@ -24,7 +24,8 @@ long long minutes_until(const model::SavedSession& session, const model::When& n
 
 /// One line for a status bar (no newline): "21:00 Self-care 10 min: Progressive muscle
 /// relaxation (in 2 h 15 min)"; "(now, until 21:10)" once begun; "tomorrow 07:30 …" or
-/// "Sat 2026-03-07 07:30 …" (in N days) on a later day. The summary is ics_summary's.
+/// "Sat 2026-03-07 07:30 …" on a later day; 24 h or more ahead, "(in N days)". The summary is
+/// ics_summary's.
 std::string next_line(const model::AgendaSession& next, const model::When& now,
                       const model::Library& library);
 
