@@ -62,7 +62,8 @@ void write_day(std::ostream& out, const model::Library& library, const model::Pl
         << "&ndash;" << model::format_time(session_end_minute(session)) << " <span"
         << (self ? " class=\"kind-self\"" : "") << ">" << html_text(short_title(session, library))
         << "</span>";
-    if (session.state)
+    // v3 agenda: done, skipped and paused are labelled; an open session has empty boxes.
+    if (session.state && *session.state != model::SessionState::kOpen)
       out << " <span class=\"state state-" << model::to_string(*session.state) << "\">"
           << model::to_string(*session.state) << "</span>";
     out << "</p>\n<ul class=\"items\">\n";
