@@ -13,6 +13,9 @@ Usage: check_saved_plan.py PROGRAM SOURCE_DIR CHECK
   missing-technique  a saved technique no longer in the library: exit 0, a warning naming it,
                      the session shown under the technique's id.
   real-clock         without MASSAGE_PLAN_NOW, `today` and `agenda` start at the real today.
+  agenda-html        `agenda --format html` with done, skipped, paused and open sessions passes
+                     html-validate (tests/consumers/html, installed by scripts/install-deps.sh
+                     test; skipped, exit 77, when it is not installed) and labels the states.
 
 HOME is a fresh empty folder and TZ=UTC, as in every test that runs the program.
 """
@@ -154,10 +157,38 @@ def check_real_clock(c, source):
         c.problems.append(f"agenda does not start today:\n{a.stdout[:200]}")
 
 
+def check_agenda_html(c, source):
+    validator = os.path.join(source, "tests", "consumers", "html", "node_modules", ".bin",
+                             "html-validate")
+    if not os.path.exists(validator):
+        print("html-validate not installed: skipped")
+        sys.exit(77)
+    c.run("plan", "--start", "2026-03-02", "--days", "7", "--goal", "tension-headache",
+          "--session", "07:30=5", "--session", "21:00=10", "--pro", "1", "--save")
+    later = {**c.env, "MASSAGE_PLAN_NOW": "2026-03-03T22:00"}
+    c.run("done", "2026-03-02", env=later)
+    c.run("skip", "2026-03-02", env=later)
+    c.run("pause", "--from", "2026-03-04", "--to", "2026-03-04", env=later)
+    page = os.path.join(os.path.dirname(c.history), "agenda.html")
+    c.run("agenda", "--from", "2026-03-02", "--format", "html", "-o", page, env=later)
+    html = open(page, encoding="utf-8").read()
+    for label in ("done", "skipped", "paused"):
+        if f'<span class="state state-{label}">{label}</span>' not in html:
+            c.problems.append(f"agenda html: no {label} label")
+    if "state-open" in html or "checked" not in html:
+        c.problems.append("agenda html: open sessions are labelled, or nothing is ticked")
+    r = subprocess.run([validator, "-c", os.path.join(source, "tests", "consumers", "html",
+                                                      "htmlvalidate.json"), page],
+                       capture_output=True, text=True, timeout=90)
+    if r.returncode != 0:
+        c.problems.append(f"html-validate:\n{r.stdout}{r.stderr}")
+
+
 def main():
     program, source, check = sys.argv[1:4]
     checks = {"ics-uids": check_ics_uids, "json-schema": check_json_schema,
-              "missing-technique": check_missing_technique, "real-clock": check_real_clock}
+              "missing-technique": check_missing_technique, "real-clock": check_real_clock,
+              "agenda-html": check_agenda_html}
     with tempfile.TemporaryDirectory() as home:
         c = Checker(program, home)
         checks[check](c, source)
