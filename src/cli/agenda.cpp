@@ -1,5 +1,7 @@
 // `agenda [--from DAY] [--days N | --weeks W] [--format …]` (v3): the saved plan, each session
 // done, skipped, paused or open, in the writers of `plan`.
+#include "history/agenda.hpp"
+
 #include <fmt/format.h>
 
 #include <memory>
@@ -13,7 +15,6 @@
 #include "cli/plan_inputs.hpp"
 #include "cli/saved_plan.hpp"
 #include "export/export.hpp"
-#include "history/agenda.hpp"
 #include "model/error.hpp"
 #include "model/when.hpp"
 #include "planner/score.hpp"
@@ -44,8 +45,8 @@ int run_agenda(const Context& ctx, const AgendaFlags& f) {
   }
   const long long days = f.weeks ? *f.weeks * 7LL : f.days.value_or(7);
   if (days < 1 || days > kMaxPlanDays)
-    throw Error(ExitCode::kUsage, fmt::format("the agenda would span {} days: use 1 to {} days",
-                                              days, kMaxPlanDays));
+    throw Error(ExitCode::kUsage,
+                fmt::format("the agenda would span {} days: use 1 to {} days", days, kMaxPlanDays));
   const model::Date to = model::add_days(from, static_cast<int>(days) - 1);
   const auto lib = load_library(ctx);
   auto saved = read_saved_plan(ctx, from, to);
@@ -85,8 +86,8 @@ int run_agenda(const Context& ctx, const AgendaFlags& f) {
 
 void setup_agenda(CLI::App& app, Context& ctx) {
   auto f = std::make_shared<AgendaFlags>();
-  auto* cmd = app.add_subcommand(
-      "agenda", "Show the saved plan, each session done, skipped, paused or open");
+  auto* cmd = app.add_subcommand("agenda",
+                                 "Show the saved plan, each session done, skipped, paused or open");
   cmd->add_option("--from", f->from,
                   "First day: YYYY-MM-DD, today, tomorrow or a weekday (the next one; default "
                   "today)")

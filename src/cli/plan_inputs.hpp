@@ -1,5 +1,6 @@
 #pragma once
-// What `plan` and `agenda` (v3) both read outside their flags: the profile file and the ics DTSTAMP.
+// What `plan` and `agenda` (v3) both read outside their flags: the profile file and the ics
+// DTSTAMP.
 #include "cli/context.hpp"
 #include "model/library.hpp"
 #include "model/profile.hpp"

@@ -32,11 +32,13 @@ int run_today(const Context& ctx, const std::string& format) {
 
 void setup_today(CLI::App& app, Context& ctx) {
   auto format = std::make_shared<std::string>("text");
-  auto* cmd = app.add_subcommand("today", "Show today's sessions of the saved plan and their state");
+  auto* cmd =
+      app.add_subcommand("today", "Show today's sessions of the saved plan and their state");
   cmd->add_option("--format", *format, "text or json (default text)")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
-  cmd->callback([&ctx, format] { ctx.action = [&ctx, format] { return run_today(ctx, *format); }; });
+  cmd->callback(
+      [&ctx, format] { ctx.action = [&ctx, format] { return run_today(ctx, *format); }; });
 }
 
 }  // namespace mp::cli

@@ -56,7 +56,8 @@ void write_csv(std::ostream& out, const model::Plan& plan, const model::Library&
                                      std::to_string(item.minutes),
                                      goals};
         if (states)
-          row.emplace_back(session.state ? std::string(model::to_string(*session.state)) : std::string());
+          row.emplace_back(session.state ? std::string(model::to_string(*session.state))
+                                         : std::string());
         write_row(out, row);
       }
     }

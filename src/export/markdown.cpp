@@ -67,8 +67,8 @@ std::string fixed3(double v) {
 void write_item(std::ostream& out, const model::Library& library, const model::PlanItem& item,
                 bool done) {
   const auto* technique = library.find_technique(item.technique);
-  out << (done ? "- [x] **" : "- [ ] **") << md_inline(technique_name(library, item.technique)) << "**, " << item.minutes
-      << " min";
+  out << (done ? "- [x] **" : "- [ ] **") << md_inline(technique_name(library, item.technique))
+      << "**, " << item.minutes << " min";
   if (technique != nullptr && !technique->dose.empty()) out << ": " << md_inline(technique->dose);
   out << "\n";
   if (technique == nullptr) return;

@@ -102,8 +102,7 @@ void write_today_text(std::ostream& out, model::Date day,
                       const model::Library& library) {
   int done = 0;
   for (const auto& a : sessions) done += a.state == model::SessionState::kDone ? 1 : 0;
-  std::string title = "Today, " +
-                      std::string(weekday_long_name(model::weekday_of(day))) + " " +
+  std::string title = "Today, " + std::string(weekday_long_name(model::weekday_of(day))) + " " +
                       model::format_date(day);
   if (paused_reason)
     title += paused_reason->empty() ? ": paused" : ": paused (" + *paused_reason + ")";
@@ -111,8 +110,7 @@ void write_today_text(std::ostream& out, model::Date day,
     title += ": nothing planned in the saved plan";
   else
     title += ": " + std::to_string(sessions.size()) +
-             (sessions.size() == 1 ? " session, " : " sessions, ") + std::to_string(done) +
-             " done";
+             (sessions.size() == 1 ? " session, " : " sessions, ") + std::to_string(done) + " done";
   out << truncate_to_width(printable(title, false), kWidth) << '\n';
   for (const auto& a : sessions) {
     const auto planned = model::planned_session(a.session);

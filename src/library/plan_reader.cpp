@@ -19,8 +19,8 @@ constexpr std::array<std::string_view, 11> kPlanKeys{
 constexpr std::array<std::string_view, 2> kScoreKeys{"total", "goals"};
 constexpr std::array<std::string_view, 4> kGoalScoreKeys{"weekly", "daily", "score", "share_cap"};
 constexpr std::array<std::string_view, 3> kDayKeys{"date", "weekday", "sessions"};
-constexpr std::array<std::string_view, 6> kSessionKeys{"start", "end",   "kind",
-                                                     "routine", "items", "state"};
+constexpr std::array<std::string_view, 6> kSessionKeys{"start",   "end",   "kind",
+                                                       "routine", "items", "state"};
 constexpr std::array<std::string_view, 5> kItemKeys{"technique", "name", "minutes", "goals",
                                                     "score_share"};
 constexpr std::array<std::string_view, 2> kExcludedKeys{"technique", "reason"};

@@ -18,7 +18,8 @@ inline PlannedSession planned_session(const SavedSession& saved) {
   out.end_minute = saved.end_minute;
   out.kind = saved.kind;
   out.routine = saved.routine;
-  for (const auto& item : saved.items) out.items.push_back(PlanItem{item.technique, item.minutes, 0});
+  for (const auto& item : saved.items)
+    out.items.push_back(PlanItem{item.technique, item.minutes, 0});
   return out;
 }
 

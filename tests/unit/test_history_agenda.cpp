@@ -86,7 +86,7 @@ TEST_CASE("agenda: the saved sessions become a plan of the asked days, empty day
   CHECK(plan.days == 4);
   REQUIRE(plan.plan.size() == 4);
   CHECK(plan.plan[0].date == day("2026-03-03"));
-  CHECK(plan.plan[0].weekday == 1);  // Tuesday
+  CHECK(plan.plan[0].weekday == 1);            // Tuesday
   REQUIRE(plan.plan[0].sessions.size() == 2);  // Monday's are before the window
   CHECK(plan.plan[0].sessions[0].start_minute == 7 * 60 + 30);
   CHECK(plan.plan[0].sessions[0].state == m::SessionState::kDone);
@@ -105,10 +105,10 @@ TEST_CASE("agenda: the next open session is the first that has not ended") {
     const auto* s = h::next_open(sessions, m::When{day(date), minute});
     return s == nullptr ? 0LL : s->session.id;
   };
-  CHECK(next_at("2026-03-02", 6 * 60) == 2);   // 1 is done
-  CHECK(next_at("2026-03-02", 21 * 60 + 5) == 2);  // in progress still counts
+  CHECK(next_at("2026-03-02", 6 * 60) == 2);        // 1 is done
+  CHECK(next_at("2026-03-02", 21 * 60 + 5) == 2);   // in progress still counts
   CHECK(next_at("2026-03-02", 21 * 60 + 10) == 3);  // ended: tomorrow's
-  CHECK(next_at("2026-03-04", 8 * 60) == 0);  // nothing left
+  CHECK(next_at("2026-03-04", 8 * 60) == 0);        // nothing left
   CHECK(next_at("2026-03-01", 23 * 60) == 2);
   SUBCASE("done, skipped and paused sessions are passed over") {
     sessions = h::session_states(kSessions, {mark(m::EntryKind::kSkip, 2, "2026-03-02"),
