@@ -49,7 +49,8 @@ _massage_plan() {
 
   local globals="--library --no-builtin --profile --history --color -q --quiet -v --verbose
     --version -h --help"
-  local commands="plan list show validate score init done skip check-in history report undo pause start"
+  local commands="plan list show validate score init done skip check-in history report undo pause
+    start agenda today next"
 
   # Find the command, and the library options to pass on when asking for ids.
   local -a libopts=() _massage_plan_cmd=()
@@ -193,6 +194,25 @@ _massage_plan() {
       else
         COMPREPLY=($(compgen -W "today yesterday" -- "$cur"))
       fi
+      ;;
+    agenda)
+      case $prev in
+        --from)
+          COMPREPLY=($(compgen -W "today tomorrow mon tue wed thu fri sat sun" -- "$cur"))
+          return 0
+          ;;
+        --days | --weeks | --remind | --timezone) return 0 ;;
+        --format) COMPREPLY=($(compgen -W "text markdown json csv ics html" -- "$cur")); return 0 ;;
+        -o | --output) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+      esac
+      COMPREPLY=($(compgen -W "--from --days --weeks --format -o --output --remind --timezone -h
+        --help" -- "$cur"))
+      ;;
+    today | next)
+      case $prev in
+        --format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return 0 ;;
+      esac
+      COMPREPLY=($(compgen -W "--format -h --help" -- "$cur"))
       ;;
     list)
       case $prev in

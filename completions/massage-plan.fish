@@ -65,6 +65,9 @@ complete -c massage-plan -n __fish_use_subcommand -a report -d 'Adherence, strea
 complete -c massage-plan -n __fish_use_subcommand -a undo -d 'Remove the last history entry'
 complete -c massage-plan -n __fish_use_subcommand -a pause -d 'Days off, neither planned nor missed'
 complete -c massage-plan -n __fish_use_subcommand -a start -d 'A guided session with timers'
+complete -c massage-plan -n __fish_use_subcommand -a agenda -d 'The saved plan, each session done, skipped, paused or open'
+complete -c massage-plan -n __fish_use_subcommand -a today -d "Today's sessions of the saved plan and their state"
+complete -c massage-plan -n __fish_use_subcommand -a next -d 'The next open session of the saved plan, on one line'
 
 # plan
 set -l plan '__fish_seen_subcommand_from plan'
@@ -160,3 +163,17 @@ complete -c massage-plan -n $hist -s o -l output -r -F -d 'Write to FILE atomica
 complete -c massage-plan -n '__fish_seen_subcommand_from history' -l format -x -a 'text json csv' -d 'Output format'
 complete -c massage-plan -n '__fish_seen_subcommand_from report' -l format -x -a 'text json markdown html' -d 'Output format'
 complete -c massage-plan -n '__fish_seen_subcommand_from report' -l weeks -x -d 'ISO weeks to cover'
+
+# agenda
+set -l agenda '__fish_seen_subcommand_from agenda'
+complete -c massage-plan -n $agenda -l from -x -a 'today tomorrow mon tue wed thu fri sat sun' -d 'First day'
+complete -c massage-plan -n $agenda -l days -x -d 'Days to show'
+complete -c massage-plan -n $agenda -l weeks -x -d 'Weeks to show'
+complete -c massage-plan -n $agenda -l format -x -a 'text markdown json csv ics html' -d 'Output format'
+complete -c massage-plan -n $agenda -s o -l output -r -F -d 'Write to FILE atomically'
+complete -c massage-plan -n $agenda -l remind -x -d 'ics: reminder minutes before'
+complete -c massage-plan -n $agenda -l timezone -x -d 'IANA time zone for ics times'
+
+# today, next
+set -l today_next '__fish_seen_subcommand_from today next'
+complete -c massage-plan -n $today_next -l format -x -a 'text json' -d 'Output format'

@@ -99,6 +99,9 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   setup_undo(app, ctx);
   setup_pause(app, ctx);
   setup_start(app, ctx);
+  setup_agenda(app, ctx);
+  setup_today(app, ctx);
+  setup_next(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -63,5 +63,8 @@ void setup_report(CLI::App& app, Context& ctx);
 void setup_undo(CLI::App& app, Context& ctx);
 void setup_pause(CLI::App& app, Context& ctx);
 void setup_start(CLI::App& app, Context& ctx);
+void setup_agenda(CLI::App& app, Context& ctx);
+void setup_today(CLI::App& app, Context& ctx);
+void setup_next(CLI::App& app, Context& ctx);
 
 }  // namespace mp::cli

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 
@@ -12,14 +13,39 @@ namespace mp::cli {
 namespace {
 
 // localtime_r, not the tz database: it is all a history command needs, and it is quick.
+// MASSAGE_PLAN_NOW (test-only) stands in for the clock.
 std::tm local_now() {
-  std::time_t t = std::time(nullptr);
   std::tm tm{};
+  if (auto fixed = fixed_now()) {
+    const std::chrono::year_month_day ymd{fixed->date};
+    tm.tm_year = static_cast<int>(ymd.year()) - 1900;
+    tm.tm_mon = static_cast<int>(static_cast<unsigned>(ymd.month())) - 1;
+    tm.tm_mday = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    tm.tm_hour = *fixed->minute / 60;
+    tm.tm_min = *fixed->minute % 60;
+    return tm;
+  }
+  std::time_t t = std::time(nullptr);
   localtime_r(&t, &tm);
   return tm;
 }
 
 }  // namespace
+
+std::optional<model::When> fixed_now() {
+  const char* env = std::getenv("MASSAGE_PLAN_NOW");
+  if (env == nullptr || *env == '\0') return std::nullopt;
+  const std::string_view text(env);
+  // Only the full form: a relative word ("today") would need the clock it replaces.
+  auto w = text.size() == 16 && text[10] == 'T'
+               ? model::read_when(text, model::Date{}, model::WeekdayWay::kLast)
+               : model::Parsed<model::When>{};
+  if (!w.value || !w.value->minute)
+    throw Error(ExitCode::kUsage,
+                fmt::format("MASSAGE_PLAN_NOW '{}' is not YYYY-MM-DDTHH:MM", text),
+                "it is a test-only setting: unset it to use the clock");
+  return w.value;
+}
 
 std::string history_path(const Context& ctx) {
   if (!ctx.global.history_path.empty()) return ctx.global.history_path;

@@ -14,6 +14,9 @@ namespace mp::cli {
 /// ~/.local/state/massage-plan/history.db. Throws Error(kCantCreate) when neither is set.
 std::string history_path(const Context& ctx);
 
+/// The moment MASSAGE_PLAN_NOW names (test-only, YYYY-MM-DDTHH:MM, docs/guide.md): every reading
+/// of the clock for "today" and "now" uses it when set. Throws Error(kUsage) when malformed.
+std::optional<model::When> fixed_now();
 /// Today in local time (the TZ of the process).
 model::Date local_today();
 /// Minutes after local midnight now.

@@ -2,19 +2,17 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
-#include <charconv>
 #include <chrono>
-#include <cstdlib>
-#include <filesystem>
 #include <memory>
 #include <sstream>
 
 #include "cli/context.hpp"
+#include "cli/history_common.hpp"
 #include "cli/output.hpp"
 #include "cli/plan_flags.hpp"
 #include "cli/plan_history.hpp"
+#include "cli/plan_inputs.hpp"
 #include "export/export.hpp"
-#include "library/profile_reader.hpp"
 #include "library/yaml_tree.hpp"
 #include "model/suggest.hpp"
 #include "planner/plan_error.hpp"
@@ -26,21 +24,10 @@ namespace mp::cli {
 namespace {
 
 model::Date today() {
+  if (auto fixed = fixed_now()) return fixed->date;
   auto now = date::make_zoned(date::current_zone(), std::chrono::system_clock::now());
   auto local_days = std::chrono::floor<std::chrono::days>(now.get_local_time());
   return model::Date{std::chrono::sys_days{local_days.time_since_epoch()}};
-}
-
-std::optional<long long> source_date_epoch() {
-  const char* env = std::getenv("SOURCE_DATE_EPOCH");
-  if (!env || !*env) return std::nullopt;
-  long long v = 0;
-  std::string_view s(env);
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || v < 0)
-    throw Error(ExitCode::kUsage,
-                fmt::format("SOURCE_DATE_EPOCH '{}' is not a number of seconds", s));
-  return v;
 }
 
 // The planner says what went wrong; the exit status is the command line's business (SPEC §5).
@@ -89,11 +76,7 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
   options.explain = f.explain;
   options.remind_minutes = f.remind;
   options.generator = fmt::format("massage-plan {}", kVersion);
-  options.dtstamp_epoch = source_date_epoch();
-  if (!options.dtstamp_epoch)
-    options.dtstamp_epoch = std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch())
-                                .count();
+  options.dtstamp_epoch = dtstamp_epoch();
   Learnt learnt;
   if (f.adapt) {
     learnt = learn_adaptations(ctx, request.start);
@@ -114,22 +97,6 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
 }
 
 }  // namespace
-
-model::Profile read_profile_file(const Context& ctx, const model::Library& lib) {
-  std::string path = ctx.global.profile_path;
-  if (path.empty()) {
-    auto dir = config_dir();
-    std::error_code ec;
-    if (!dir.empty() && std::filesystem::exists(dir + "/profile.yaml", ec))
-      path = dir + "/profile.yaml";
-  }
-  if (path.empty()) return model::Profile{};
-  if (ctx.global.verbose) ctx.err << "massage-plan: profile " << path << '\n';
-  auto text = read_file(path, library::YamlLimits{}.max_bytes);
-  auto profile = library::read_profile(text, path, &lib);
-  check_timezone(profile.timezone, path);
-  return profile;
-}
 
 void setup_plan(CLI::App& app, Context& ctx) {
   auto f = std::make_shared<PlanFlags>();

@@ -78,10 +78,6 @@ inline constexpr int kMaxPlanDays = 5 * 366;
 model::Profile apply_plan_flags(model::Profile profile, const PlanFlags& flags,
                                 const model::Library& library);
 
-/// The profile file: --profile, else the XDG default when present, else an empty profile.
-/// Read with the library for its ids; -v names the file (plan.cpp).
-model::Profile read_profile_file(const Context& ctx, const model::Library& lib);
-
 /// Refuses a time zone name the system's tz database does not know (exit 64), naming where it
 /// was given ("--timezone" or the profile's file); an empty name is fine.
 void check_timezone(const std::string& name, std::string_view origin);

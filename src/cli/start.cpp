@@ -11,6 +11,7 @@
 #include "cli/context.hpp"
 #include "cli/history_common.hpp"
 #include "cli/plan_flags.hpp"
+#include "cli/plan_inputs.hpp"
 #include "cli/timeline_output.hpp"
 #include "guide/timeline.hpp"
 #include "history/marks.hpp"

@@ -26,8 +26,10 @@ std::string plan_title(const model::Plan& plan) {
   return title;
 }
 
-void write_item(std::ostream& out, const model::Library& library, const model::PlanItem& item) {
-  out << "<li><label><input type=\"checkbox\"> <span>"
+void write_item(std::ostream& out, const model::Library& library, const model::PlanItem& item,
+                bool done) {
+  // v3 agenda: the items of a session the history has as done are ticked.
+  out << "<li><label><input type=\"checkbox\"" << (done ? " checked" : "") << "> <span>"
       << html_text(technique_name(library, item.technique)) << "</span> <span class=\"minutes\">"
       << item.minutes << " min</span></label></li>\n";
 }
@@ -59,8 +61,14 @@ void write_day(std::ostream& out, const model::Library& library, const model::Pl
     out << "<li class=\"session\">\n<p class=\"when\">" << model::format_time(session.start_minute)
         << "&ndash;" << model::format_time(session_end_minute(session)) << " <span"
         << (self ? " class=\"kind-self\"" : "") << ">" << html_text(short_title(session, library))
-        << "</span></p>\n<ul class=\"items\">\n";
-    for (const auto& item : session.items) write_item(out, library, item);
+        << "</span>";
+    // v3 agenda: done, skipped and paused are labelled; an open session has empty boxes.
+    if (session.state && *session.state != model::SessionState::kOpen)
+      out << " <span class=\"state state-" << model::to_string(*session.state) << "\">"
+          << model::to_string(*session.state) << "</span>";
+    out << "</p>\n<ul class=\"items\">\n";
+    const bool done = session.state == model::SessionState::kDone;
+    for (const auto& item : session.items) write_item(out, library, item, done);
     out << "</ul>\n</li>\n";
   }
   out << "</ul>\n</li>\n";

@@ -50,6 +50,10 @@ caption { text-align: left; font-weight: 600; padding-bottom: .2rem; }
 .chart-pair { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 .chart-pair figure { flex: 1 1 22rem; min-width: 0; }
 .chart-pair table { flex: 0 0 auto; }
+/* v3 agenda: a saved session's state beside its time. */
+.state { font-size: .8rem; border: 1px solid #767676; border-radius: .2rem; padding: 0 .25rem; }
+.state-done { color: #0b5d1e; border-color: #0b5d1e; }
+.state-skipped { color: #6b4e00; border-color: #6b4e00; }
 section { break-inside: avoid; }
 /* A long list of notes may break between pages, never inside one note (the report). */
 section.notes { break-inside: auto; }

@@ -101,6 +101,7 @@ void write_json(std::ostream& out, const model::Plan& plan, const model::Library
       json.key("end").value(model::format_time(session_end_minute(session)));
       json.key("kind").value(model::to_string(session.kind));
       if (session.kind == model::SessionKind::kRoutine) json.key("routine").value(session.routine);
+      if (session.state) json.key("state").value(model::to_string(*session.state));  // v3 agenda
       json.key("items").begin_array();
       for (const auto& item : session.items) {
         json.begin_object();

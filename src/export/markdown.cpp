@@ -64,10 +64,11 @@ std::string fixed3(double v) {
   return buf;
 }
 
-void write_item(std::ostream& out, const model::Library& library, const model::PlanItem& item) {
+void write_item(std::ostream& out, const model::Library& library, const model::PlanItem& item,
+                bool done) {
   const auto* technique = library.find_technique(item.technique);
-  out << "- [ ] **" << md_inline(technique_name(library, item.technique)) << "**, " << item.minutes
-      << " min";
+  out << (done ? "- [x] **" : "- [ ] **") << md_inline(technique_name(library, item.technique))
+      << "**, " << item.minutes << " min";
   if (technique != nullptr && !technique->dose.empty()) out << ": " << md_inline(technique->dose);
   out << "\n";
   if (technique == nullptr) return;
@@ -117,8 +118,11 @@ void write_markdown(std::ostream& out, const model::Plan& plan, const model::Lib
     for (const auto& session : day.sessions) {
       out << "### " << model::format_time(session.start_minute) << "-"
           << model::format_time(session_end_minute(session)) << " "
-          << md_inline(session_title(session, library)) << "\n\n";
-      for (const auto& item : session.items) write_item(out, library, item);
+          << md_inline(session_title(session, library));
+      if (session.state) out << " (" << model::to_string(*session.state) << ")";  // v3 agenda
+      out << "\n\n";
+      const bool done = session.state == model::SessionState::kDone;
+      for (const auto& item : session.items) write_item(out, library, item, done);
       out << "\n";
     }
   }

@@ -192,8 +192,19 @@ void write_text(std::ostream& out, const model::Plan& plan, const model::Library
       p << "  ";
       p.paint(kCyan, model::format_time(session.start_minute) + "-" +
                          model::format_time(session_end_minute(session)));
-      p << "  " << truncate_to_width(printable(session_title(session, library), false), kWidth - 15)
-        << "\n";
+      // v3 agenda: the saved session's state after its title.
+      std::string state = session.state ? std::string(model::to_string(*session.state)) : "";
+      const int room = kWidth - 15 - (state.empty() ? 0 : static_cast<int>(state.size()) + 3);
+      p << "  " << truncate_to_width(printable(session_title(session, library), false), room);
+      if (!state.empty()) {
+        p << "  [";
+        p.paint(session.state == model::SessionState::kDone      ? kGreen
+                : session.state == model::SessionState::kSkipped ? kYellow
+                                                                 : kDim,
+                state);
+        p << "]";
+      }
+      p << "\n";
       for (const auto& item : session.items) write_item(p, plan, library, item, options);
     }
   }

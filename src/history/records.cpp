@@ -267,6 +267,32 @@ std::vector<std::string> Store::plan_goals() {
   return out;
 }
 
+std::vector<model::GoalPriority> Store::latest_plan_goals() {
+  std::vector<model::GoalPriority> out;
+  Statement s(*db_, "SELECT goals FROM plans ORDER BY id DESC LIMIT 1");
+  if (!s.step()) return out;
+  const std::string list = s.text(0);
+  std::size_t pos = 0;
+  while (pos < list.size()) {
+    auto comma = list.find(',', pos);
+    auto item = list.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    auto colon = item.find(':');
+    model::GoalPriority goal;
+    goal.id = item.substr(0, colon);
+    if (colon != std::string::npos) {
+      // Written by save_plan as id:priority; a damaged number keeps the default priority.
+      const std::string digits = item.substr(colon + 1);
+      if (!digits.empty() && digits.size() < 3 &&
+          std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        goal.priority = std::stoi(digits);
+    }
+    if (!goal.id.empty()) out.push_back(std::move(goal));
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
+  }
+  return out;
+}
+
 bool Store::has_plan() { return db_->scalar("SELECT count(*) FROM plans") > 0; }
 
 }  // namespace mp::history

@@ -63,6 +63,8 @@ class Store {
   std::optional<model::Entry> remove_last_entry();
   /// The goals of every saved plan's profile, first seen first.
   std::vector<std::string> plan_goals();
+  /// The goals, with priorities, of the plan saved last (v3 `agenda`); empty when none was.
+  std::vector<model::GoalPriority> latest_plan_goals();
   /// Whether any plan was ever saved.
   bool has_plan();
 

@@ -19,7 +19,8 @@ constexpr std::array<std::string_view, 11> kPlanKeys{
 constexpr std::array<std::string_view, 2> kScoreKeys{"total", "goals"};
 constexpr std::array<std::string_view, 4> kGoalScoreKeys{"weekly", "daily", "score", "share_cap"};
 constexpr std::array<std::string_view, 3> kDayKeys{"date", "weekday", "sessions"};
-constexpr std::array<std::string_view, 5> kSessionKeys{"start", "end", "kind", "routine", "items"};
+constexpr std::array<std::string_view, 6> kSessionKeys{"start",   "end",   "kind",
+                                                       "routine", "items", "state"};
 constexpr std::array<std::string_view, 5> kItemKeys{"technique", "name", "minutes", "goals",
                                                     "score_share"};
 constexpr std::array<std::string_view, 2> kExcludedKeys{"technique", "reason"};
@@ -129,6 +130,12 @@ std::optional<model::PlannedSession> read_session(Reader& r, const YamlNode& nod
   }
   if (const YamlNode* n = m.get("routine"))
     if (auto id = r.read_id(*n, "routine")) s.routine = *id;
+  // v3: `agenda --format json` gives each saved session its state; it does not change the score.
+  if (const YamlNode* n = m.get("state")) {
+    auto v = r.read_word(*n, "session state", model::kSessionStateNames);
+    ok &= v.has_value();
+    if (v) s.state = static_cast<model::SessionState>(*v);
+  }
   if (const YamlNode* n = m.require("items"); n && r.expect_list(*n, "items")) {
     for (const auto& item : n->children) {
       auto i = read_item(r, item, lib);

@@ -1,6 +1,9 @@
 #pragma once
+#include <array>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/adaptation.hpp"
@@ -9,6 +12,18 @@
 #include "model/profile.hpp"
 
 namespace mp::model {
+
+/// v3: a saved session's state, as the history has it (`agenda`, `today`, `next`).
+enum class SessionState {
+  kOpen,     ///< neither done nor skipped (yet)
+  kDone,     ///< a `done` covers it
+  kSkipped,  ///< a `skip` covers it
+  kPaused,   ///< on a day of a `pause` and not marked: neither planned nor missed
+};
+/// The words for session states, as every format prints them.
+inline constexpr std::array<std::string_view, 4> kSessionStateNames{"open", "done", "skipped",
+                                                                    "paused"};
+inline std::string_view to_string(SessionState v) { return name_of(v, kSessionStateNames); }
 
 /// One technique done for some minutes inside a session.
 struct PlanItem {
@@ -24,6 +39,9 @@ struct PlannedSession {
   SessionKind kind = SessionKind::kSelf;
   std::string routine;  ///< the routine id when kind == kRoutine
   std::vector<PlanItem> items;
+  /// v3 `agenda`: the saved session's state; the planner leaves it empty and the writers then
+  /// show none.
+  std::optional<SessionState> state{};
 };
 
 /// One day of the horizon (days without sessions are kept, with no sessions).

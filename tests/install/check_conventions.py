@@ -69,7 +69,7 @@ def check_version(program, source):
 
 
 COMMANDS = ["plan", "list", "show", "validate", "score", "init", "done", "skip", "check-in",
-            "history", "report", "undo", "pause", "start"]
+            "history", "report", "undo", "pause", "agenda", "today", "next", "start"]
 GLOBALS = ["--help", "--version", "--library", "--no-builtin", "--profile", "--history",
            "--color", "--quiet", "--verbose"]
 

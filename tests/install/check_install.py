@@ -23,7 +23,7 @@ import tempfile
 
 SKIP = 77
 COMMANDS = ["plan", "list", "show", "validate", "score", "init", "done", "skip", "check-in",
-            "history", "report", "undo", "pause", "start"]
+            "history", "report", "undo", "pause", "agenda", "today", "next", "start"]
 FILES = [
     "bin/massage-plan",
     "share/man/man1/massage-plan.1",

@@ -6,6 +6,8 @@ Usage: check_readme.py PROGRAM README CHECK, where CHECK is one of:
   week-of-use  every `$ massage-plan …` line of the console blocks under "## A week of use" runs,
                in order, in one fresh HOME (TZ=UTC), and prints exactly the lines shown under it
                (stdout, then stderr). A line "…" stands for any number of lines; "~" is HOME.
+               The clock reads Thursday 2026-03-05 21:15 (MASSAGE_PLAN_NOW, the test-only
+               setting), the evening the README's `today` and `next` are typed.
   cron-recipe  the weekly cron line under "## Recipes" is run (on a Sunday, with the plan's
                --start counted from a fixed day), and must write the calendar file and save the
                plan, so that `massage-plan done DAY` marks a session of the week it shows.
@@ -18,9 +20,14 @@ import sys
 import tempfile
 
 
-def env_for(home):
+WEEK_OF_USE_NOW = "2026-03-05T21:15"
+
+
+def env_for(home, now=None):
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "TZ": "UTC",
            "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": os.path.join(home, ".config")}
+    if now:
+        env["MASSAGE_PLAN_NOW"] = now
     for asan in ("ASAN_OPTIONS", "UBSAN_OPTIONS"):
         if asan in os.environ:
             env[asan] = os.environ[asan]
@@ -47,9 +54,9 @@ def matches(expected, actual):
     return bool(actual) and expected[0] == actual[0] and matches(expected[1:], actual[1:])
 
 
-def run(program, words, home):
+def run(program, words, home, now=None):
     return subprocess.run([program] + words, capture_output=True, text=True,
-                          env=env_for(home), timeout=60)
+                          env=env_for(home, now), timeout=60)
 
 
 def check_week_of_use(program, readme):
@@ -69,7 +76,7 @@ def check_week_of_use(program, readme):
                     problems.append(f"not a massage-plan command: {command}")
                     continue
                 commands += 1
-                r = run(program, words[1:], home)
+                r = run(program, words[1:], home, WEEK_OF_USE_NOW)
                 actual = (r.stdout + r.stderr).replace(home, "~").splitlines()
                 if r.returncode != 0:
                     problems.append(f"$ {command}\n  exit {r.returncode}: {r.stderr.strip()}")

@@ -251,6 +251,19 @@ TEST_CASE("history: a later plan --save replaces the unmarked future, never the 
         days += mp::model::format_date(s.date).substr(8) + s.items.front().technique + " ";
     });
     CHECK(days == "01new 02old 03old 04old 05new 06old 07new 08new 09new 10new ");
+    // v3 agenda: the goals and priorities of the plan saved last, not of an earlier one.
+    auto with_goals = plan_from("2026-03-11", 1, "newer");
+    with_goals.profile.goals = {{"stress-reduction", 3, {}}, {"neck-pain", 1, {}}};
+    store.transaction([&] {
+      CHECK(store.latest_plan_goals().empty());  // the plans above had none
+      store.save_plan(with_goals, day("2026-03-05"));
+      auto goals = store.latest_plan_goals();
+      REQUIRE(goals.size() == 2);
+      CHECK(goals[0].id == "stress-reduction");
+      CHECK(goals[0].priority == 3);
+      CHECK(goals[1].id == "neck-pain");
+      CHECK(goals[1].priority == 1);
+    });
   }
   CHECK((fs::status(dir / "sub").permissions() & fs::perms::all) == fs::perms::owner_all);
   CHECK((fs::status(path).permissions() & fs::perms::all) ==

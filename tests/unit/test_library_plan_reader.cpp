@@ -184,3 +184,18 @@ TEST_CASE("plan reader: problems are located, with the same words as everywhere 
                                 "p.json:1:1: error: plan document is missing required key 'days'"});
   }
 }
+
+TEST_CASE("plan reader: a session's state (v3 agenda) reads back; an unknown one is an error") {
+  std::string day = kGoodDay;
+  day.replace(day.find("\"kind\""), 6, "\"state\": \"done\", \"kind\"");
+  auto plan = lib::read_plan_json(plan_json(day), "p.json", builtin());
+  CHECK(plan.plan.front().sessions.front().state == m::SessionState::kDone);
+  CHECK_FALSE(lib::read_plan_json(plan_json(kGoodDay), "p.json", builtin())
+                  .plan.front()
+                  .sessions.front()
+                  .state.has_value());
+  day.replace(day.find("\"done\""), 6, "\"finished\"");
+  CHECK(problems(plan_json(day)) ==
+        std::vector<std::string>{"p.json:8:103: error: unknown session state 'finished'\n"
+                                 "  hint: use one of: open, done, skipped, paused"});
+}
