@@ -98,10 +98,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
   setup_report(app, ctx);
   setup_undo(app, ctx);
   setup_pause(app, ctx);
-  setup_start(app, ctx);
   setup_agenda(app, ctx);
   setup_today(app, ctx);
   setup_next(app, ctx);
+  setup_start(app, ctx);
 
   try {
     app.parse(argc, argv);
