@@ -41,6 +41,9 @@ p, ul, ol { margin: .2rem 0; }
 figure { margin: .4rem 0; }
 figcaption { color: #404040; font-size: .9rem; }
 svg { max-width: 100%; height: auto; display: block; }
+.with-figure { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+.figure-box { flex: 0 0 14rem; }
+.figure-box svg { width: 100%; max-height: 18rem; }
 svg text { font-family: inherit; fill: #1a1a1a; }
 table { border-collapse: collapse; margin: .4rem 0; }
 th, td { border: 1px solid #767676; padding: .15rem .5rem; text-align: left; }
