@@ -103,7 +103,7 @@ void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
         if (side)
           out.push_back(box(x - 5, -2, x, 200, Paint::kProp));
         else
-          out.push_back(box(left - 12, 0, right + 12, 200, Paint::kPropLine, kBehind - 1));
+          out.push_back(box(left - 12, 0, right + 12, 200, Paint::kPropLine, kBehind - 3));
         break;
       }
       case Prop::kDoorway: {
