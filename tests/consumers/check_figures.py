@@ -8,7 +8,8 @@ For each technique with a figure (`show ID --format svg`): libxml2's xmllint par
 renders it to a PNG that is not blank; a lying figure is wider than tall and a standing one
 taller than wide; no two techniques whose figures differ render to the same image. With
 --chromium, headless Chromium renders `show ID --format html` of the first one to a PNG that is
-not blank. With --library, technique --expect (a user's own) must have its picture too.
+not blank. With --library, technique --expect (a user's own) must have its picture too, in
+`show` and (with --goal) in the html plan for that goal.
 """
 import argparse
 import hashlib
@@ -83,6 +84,7 @@ def main():
     ap.add_argument("--chromium")
     ap.add_argument("--library")
     ap.add_argument("--expect")
+    ap.add_argument("--goal", help="with --expect: a goal whose html plan shows its picture")
     args = ap.parse_args()
     base = [args.massage_plan] + (["--library", args.library] if args.library else [])
     listed = run(base + ["list", "techniques", "--format", "json"], check=True)
@@ -127,6 +129,13 @@ def main():
             seen[t["id"]] = (words, digest)
         if args.expect and args.expect not in drawn:
             problems.append(f"{args.expect}: has no picture in show --format svg")
+        if args.expect and args.goal:
+            plan = run(base + ["plan", "--goal", args.goal, "--session", "07:30=10", "--days",
+                               "1", "--start", "2026-11-30", "--format", "html"])
+            name = next(t["name"] for t in techniques if t["id"] == args.expect)
+            if plan.returncode != 0 or f'aria-label="{name}:' not in plan.stdout:
+                problems.append(f"{args.expect}: no picture in the html plan for --goal "
+                                f"{args.goal} (exit {plan.returncode}) {plan.stderr.strip()}")
         if args.chromium and drawn:
             page = os.path.join(tmp, "page.html")
             shown = run(base + ["show", drawn[0], "--format", "html"], check=True)
