@@ -105,7 +105,11 @@ Mat3 world_of(const model::Figure& f) {
     case Position::kLyingFront:
       if (f.view == V::kBack) return {nY, nX, nZ};  // from above
       return {Z, nX, nY};
-    case Position::kSideLying:  // on the left side
+    case Position::kSideLying:  // on the left side; on the right with side: right
+      if (f.side == model::BodySide::kRight) {
+        if (f.view == V::kBack) return {Y, X, nZ};
+        return {Y, nX, Z};
+      }
       if (f.view == V::kBack) return {nY, nX, nZ};
       return {nY, X, Z};
     default:
