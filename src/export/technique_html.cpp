@@ -1,15 +1,16 @@
 // `show ID --format html`: one technique as a small self-contained page: its picture beside its
 // steps, the dose and the cautions. The figure arrives drawn (cli asks mp::figure for it), so
 // this writer stays a writer.
+#include "export/technique_html.hpp"
+
 #include <ostream>
 
 #include "export/html_page.hpp"
-#include "export/technique_html.hpp"
 
 namespace mp::exporter {
 
-void write_technique_html(std::ostream& out, const model::Technique& t,
-                          std::string_view figure_svg, std::string_view generator) {
+void write_technique_html(std::ostream& out, const model::Technique& t, std::string_view figure_svg,
+                          std::string_view generator) {
   write_page_start(out, t.name, generator);
   out << "<main>\n<h1>" << html_text(t.name) << "</h1>\n";
   if (!t.description.empty()) out << "<p class=\"meta\">" << html_text(t.description) << "</p>\n";

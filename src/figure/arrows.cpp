@@ -84,23 +84,65 @@ void add_arrows(const model::Figure& f, const Pose& p, std::vector<Shape>& out) 
     Vec3 at;
     Mat3 frame = R;
     switch (arrow.at) {
-      case ArrowPlace::kHead: at = p.head; frame = p.head_turn; break;
-      case ArrowPlace::kChin: at = p.head + p.head_turn * Vec3{0, -9, 6}; frame = p.head_turn; break;
-      case ArrowPlace::kNeck: at = neck_top; break;
-      case ArrowPlace::kShoulders: at = p.neck + R * Vec3{0, -3, 0}; break;
-      case ArrowPlace::kUpperBack: at = p.waist + R * Vec3{0, 17, -10}; break;
-      case ArrowPlace::kMidBack: at = p.waist + R * Vec3{0, 4, -10}; break;
-      case ArrowPlace::kLowerBack: at = p.pelvis + p.lower_trunk * Vec3{0, 12, -10}; frame = p.lower_trunk; break;
-      case ArrowPlace::kPelvis: at = p.pelvis; frame = p.lower_trunk; break;
-      case ArrowPlace::kChest: at = p.waist + R * Vec3{0, 15, 10}; break;
-      case ArrowPlace::kBelly: at = p.pelvis + p.lower_trunk * Vec3{0, 12, 11}; frame = p.lower_trunk; break;
-      case ArrowPlace::kLeftArm: at = p.left_arm.elbow; break;
-      case ArrowPlace::kRightArm: at = p.right_arm.elbow; break;
-      case ArrowPlace::kLeftHand: at = p.left_arm.hand; break;
-      case ArrowPlace::kRightHand: at = p.right_arm.hand; break;
-      case ArrowPlace::kKnees: at = mix(p.left_leg.knee, p.right_leg.knee, 0.5); frame = p.body; break;
-      case ArrowPlace::kLeftLeg: at = p.left_leg.knee; frame = p.body; break;
-      case ArrowPlace::kRightLeg: at = p.right_leg.knee; frame = p.body; break;
+      case ArrowPlace::kHead:
+        at = p.head;
+        frame = p.head_turn;
+        break;
+      case ArrowPlace::kChin:
+        at = p.head + p.head_turn * Vec3{0, -9, 6};
+        frame = p.head_turn;
+        break;
+      case ArrowPlace::kNeck:
+        at = neck_top;
+        break;
+      case ArrowPlace::kShoulders:
+        at = p.neck + R * Vec3{0, -3, 0};
+        break;
+      case ArrowPlace::kUpperBack:
+        at = p.waist + R * Vec3{0, 17, -10};
+        break;
+      case ArrowPlace::kMidBack:
+        at = p.waist + R * Vec3{0, 4, -10};
+        break;
+      case ArrowPlace::kLowerBack:
+        at = p.pelvis + p.lower_trunk * Vec3{0, 12, -10};
+        frame = p.lower_trunk;
+        break;
+      case ArrowPlace::kPelvis:
+        at = p.pelvis;
+        frame = p.lower_trunk;
+        break;
+      case ArrowPlace::kChest:
+        at = p.waist + R * Vec3{0, 15, 10};
+        break;
+      case ArrowPlace::kBelly:
+        at = p.pelvis + p.lower_trunk * Vec3{0, 12, 11};
+        frame = p.lower_trunk;
+        break;
+      case ArrowPlace::kLeftArm:
+        at = p.left_arm.elbow;
+        break;
+      case ArrowPlace::kRightArm:
+        at = p.right_arm.elbow;
+        break;
+      case ArrowPlace::kLeftHand:
+        at = p.left_arm.hand;
+        break;
+      case ArrowPlace::kRightHand:
+        at = p.right_arm.hand;
+        break;
+      case ArrowPlace::kKnees:
+        at = mix(p.left_leg.knee, p.right_leg.knee, 0.5);
+        frame = p.body;
+        break;
+      case ArrowPlace::kLeftLeg:
+        at = p.left_leg.knee;
+        frame = p.body;
+        break;
+      case ArrowPlace::kRightLeg:
+        at = p.right_leg.knee;
+        frame = p.body;
+        break;
     }
     const Vec3 X = frame * Vec3{1, 0, 0}, Y = frame * Vec3{0, 1, 0}, Z = frame * Vec3{0, 0, 1};
     // Straight arrows stand off the body, beside the place, away from the trunk's middle.
@@ -118,13 +160,27 @@ void add_arrows(const model::Figure& f, const Pose& p, std::vector<Shape>& out) 
     };
     const double r = arrow.at == ArrowPlace::kHead ? M::kHeadRadius + 7 : 12;
     switch (arrow.direction) {
-      case ArrowDirection::kUp: straight(Y, false); break;
-      case ArrowDirection::kDown: straight(Y * -1, false); break;
-      case ArrowDirection::kLeft: straight(X, false); break;
-      case ArrowDirection::kRight: straight(X * -1, false); break;
-      case ArrowDirection::kForward: straight(Z, false); break;
-      case ArrowDirection::kBackward: straight(Z * -1, false); break;
-      case ArrowDirection::kUpDown: straight(Y, true); break;
+      case ArrowDirection::kUp:
+        straight(Y, false);
+        break;
+      case ArrowDirection::kDown:
+        straight(Y * -1, false);
+        break;
+      case ArrowDirection::kLeft:
+        straight(X, false);
+        break;
+      case ArrowDirection::kRight:
+        straight(X * -1, false);
+        break;
+      case ArrowDirection::kForward:
+        straight(Z, false);
+        break;
+      case ArrowDirection::kBackward:
+        straight(Z * -1, false);
+        break;
+      case ArrowDirection::kUpDown:
+        straight(Y, true);
+        break;
       case ArrowDirection::kTiltLeft:
       case ArrowDirection::kTiltRight: {
         double s = arrow.direction == ArrowDirection::kTiltLeft ? 1 : -1;
@@ -140,7 +196,8 @@ void add_arrows(const model::Figure& f, const Pose& p, std::vector<Shape>& out) 
       case ArrowDirection::kTurnRight: {
         double s = arrow.direction == ArrowDirection::kTurnLeft ? 1 : -1;
         Vec3 c = at + Y * (arrow.at == ArrowPlace::kHead ? M::kHeadRadius + 5 : 0);
-        auto pts = arc(c, Z, X * s, arrow.at == ArrowPlace::kHead ? M::kHeadRadius + 3 : 22, -40, 80);
+        auto pts =
+            arc(c, Z, X * s, arrow.at == ArrowPlace::kHead ? M::kHeadRadius + 3 : 22, -40, 80);
         if (spread(pts) < 8) pts = arc(c, Z, Y, r, -40, 80);
         arrow_line(pts, false, out);
         break;

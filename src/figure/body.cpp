@@ -121,7 +121,8 @@ void add_body(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
     out.push_back(n);
   }
   for (double s : {-1.0, 1.0}) {
-    Vec3 eye = p.head + p.head_turn * normalized(Vec3{s * 0.36, 0.2, 0.91}) * (M::kHeadRadius - 0.6);
+    Vec3 eye =
+        p.head + p.head_turn * normalized(Vec3{s * 0.36, 0.2, 0.91}) * (M::kHeadRadius - 0.6);
     if (eye.z - p.head.z > 2.5) {
       Shape e = stroke({eye}, 1.3, Paint::kInk);
       e.kind = Shape::Kind::kCircle;
@@ -135,7 +136,8 @@ void add_body(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
     std::vector<Vec2> cap;
     for (int i = 0; i <= 12; ++i) {
       double a = radians(-20 + 220.0 * i / 12);
-      cap.push_back(flat(p.head + p.head_turn * Vec3{std::cos(a) * 8.5, std::sin(a) * 8.5 + 1, -3}));
+      cap.push_back(
+          flat(p.head + p.head_turn * Vec3{std::cos(a) * 8.5, std::sin(a) * 8.5 + 1, -3}));
     }
     Shape hair;
     hair.kind = Shape::Kind::kStroke;

@@ -16,13 +16,20 @@ std::string words(std::string_view yaml_word) {
 
 std::string_view position_words(Position p) {
   switch (p) {
-    case Position::kSitting: return "sitting";
-    case Position::kStanding: return "standing";
-    case Position::kLyingBack: return "lying on the back";
-    case Position::kLyingFront: return "lying face down";
-    case Position::kSideLying: return "lying on the side";
-    case Position::kKneeling: return "kneeling";
-    case Position::kAllFours: return "on hands and knees";
+    case Position::kSitting:
+      return "sitting";
+    case Position::kStanding:
+      return "standing";
+    case Position::kLyingBack:
+      return "lying on the back";
+    case Position::kLyingFront:
+      return "lying face down";
+    case Position::kSideLying:
+      return "lying on the side";
+    case Position::kKneeling:
+      return "kneeling";
+    case Position::kAllFours:
+      return "on hands and knees";
   }
   return "";
 }
@@ -41,8 +48,8 @@ std::string head_words(const HeadPose& h) {
 
 std::string describe(const Figure& f, std::string_view name) {
   std::vector<std::string> parts;
-  parts.push_back(fmt::format("{}: a person {}, seen from the {}", name,
-                              position_words(f.position), name_of(f.view, kFigureViewNames)));
+  parts.push_back(fmt::format("{}: a person {}, seen from the {}", name, position_words(f.position),
+                              name_of(f.view, kFigureViewNames)));
   if (f.trunk != TrunkPose::kUpright)
     parts.push_back(fmt::format("trunk {}", words(name_of(f.trunk, kTrunkPoseNames))));
   if (f.legs != LegPose::kDefault)

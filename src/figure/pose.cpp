@@ -33,21 +33,44 @@ LegPair legs_of(const model::Figure& f) {
     p.left = right_works ? other : worked;
   };
   switch (f.position) {
-    case Position::kStanding: p.left = p.right = both(0, 0); break;
-    case Position::kSitting: p.left = p.right = both(90, 90); break;
+    case Position::kStanding:
+      p.left = p.right = both(0, 0);
+      break;
+    case Position::kSitting:
+      p.left = p.right = both(90, 90);
+      break;
     case Position::kLyingBack:
-    case Position::kLyingFront: p.left = p.right = both(0, 0); break;
-    case Position::kSideLying: p.left = p.right = both(45, 70); break;
-    case Position::kKneeling: p.left = p.right = both(0, 90); break;
-    case Position::kAllFours: p.left = p.right = both(0, 90); break;
+    case Position::kLyingFront:
+      p.left = p.right = both(0, 0);
+      break;
+    case Position::kSideLying:
+      p.left = p.right = both(45, 70);
+      break;
+    case Position::kKneeling:
+      p.left = p.right = both(0, 90);
+      break;
+    case Position::kAllFours:
+      p.left = p.right = both(0, 90);
+      break;
   }
   switch (f.legs) {
-    case LegPose::kDefault: break;
-    case LegPose::kStraight: p.left = p.right = both(0, 0); break;
-    case LegPose::kKneesBent: p.left = p.right = both(45, 105); break;
-    case LegPose::kOneKneeBent: set(both(45, 105), both(0, 0)); break;
-    case LegPose::kKneesToChest: p.left = p.right = both(115, 120); break;
-    case LegPose::kOneKneeToChest: set(both(115, 120), both(45, 105)); break;
+    case LegPose::kDefault:
+      break;
+    case LegPose::kStraight:
+      p.left = p.right = both(0, 0);
+      break;
+    case LegPose::kKneesBent:
+      p.left = p.right = both(45, 105);
+      break;
+    case LegPose::kOneKneeBent:
+      set(both(45, 105), both(0, 0));
+      break;
+    case LegPose::kKneesToChest:
+      p.left = p.right = both(115, 120);
+      break;
+    case LegPose::kOneKneeToChest:
+      set(both(115, 120), both(45, 105));
+      break;
     case LegPose::kKneesToSide: {
       LegAngles l = both(45, 105);
       l.roll = right_works ? 40 : -40;
@@ -59,11 +82,21 @@ LegPair legs_of(const model::Figure& f) {
       p.left = p.right = f.position == Position::kSitting ? both(90, 90) : both(45, 105);
       p.figure_four = true;
       break;
-    case LegPose::kLunge: set(both(-15, 10), both(25, 25)); break;
-    case LegPose::kKneelingLunge: set(both(-15, 75), both(90, 90)); break;
-    case LegPose::kStep: set(both(22, 8), both(-15, 20)); break;
-    case LegPose::kSitBack: p.left = p.right = both(80, 170); break;
-    case LegPose::kLegBack: set(both(-90, 0), both(0, 90)); break;
+    case LegPose::kLunge:
+      set(both(-15, 10), both(25, 25));
+      break;
+    case LegPose::kKneelingLunge:
+      set(both(-15, 75), both(90, 90));
+      break;
+    case LegPose::kStep:
+      set(both(22, 8), both(-15, 20));
+      break;
+    case LegPose::kSitBack:
+      p.left = p.right = both(80, 170);
+      break;
+    case LegPose::kLegBack:
+      set(both(-90, 0), both(0, 90));
+      break;
   }
   return p;
 }
@@ -78,17 +111,33 @@ TrunkAngles trunk_of(const model::Figure& f) {
   TrunkAngles t;
   if (f.position == Position::kAllFours) t = {90, 90, 0};
   switch (f.trunk) {
-    case TrunkPose::kUpright: break;
+    case TrunkPose::kUpright:
+      break;
     case TrunkPose::kLeanForward:
       t.lower += f.position == Position::kKneeling ? 100 : 25;
       t.upper += f.position == Position::kKneeling ? 105 : 30;
       break;
-    case TrunkPose::kRounded: t.lower += 8; t.upper += 32; break;
-    case TrunkPose::kArched: t.lower -= 8; t.upper -= 25; break;
-    case TrunkPose::kTurned: t.turn = f.side == model::BodySide::kLeft ? -35 : 35; break;
-    case TrunkPose::kPressUp: t.lower -= 25; t.upper -= 40; break;
-    case TrunkPose::kBridge: t.lower = t.upper = -28; break;
-    case TrunkPose::kCurlUp: t.upper += 25; break;
+    case TrunkPose::kRounded:
+      t.lower += 8;
+      t.upper += 32;
+      break;
+    case TrunkPose::kArched:
+      t.lower -= 8;
+      t.upper -= 25;
+      break;
+    case TrunkPose::kTurned:
+      t.turn = f.side == model::BodySide::kLeft ? -35 : 35;
+      break;
+    case TrunkPose::kPressUp:
+      t.lower -= 25;
+      t.upper -= 40;
+      break;
+    case TrunkPose::kBridge:
+      t.lower = t.upper = -28;
+      break;
+    case TrunkPose::kCurlUp:
+      t.upper += 25;
+      break;
   }
   return t;
 }
@@ -140,8 +189,8 @@ Vec3 middle_joint(Vec3 root, Vec3& tip, double a, double b, Vec3 pole) {
 struct Frame {
   Vec3 pelvis, waist, neck, head;
   Mat3 lower, upper, head_turn;
-  Vec3 down;      // the floor's direction in the body frame
-  double floor;   // how far along down the floor is from the pelvis
+  Vec3 down;     // the floor's direction in the body frame
+  double floor;  // how far along down the floor is from the pelvis
   Leg left_leg, right_leg;
 };
 
@@ -161,44 +210,121 @@ Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*u
   Vec3 pole{s, 0, -0.3};
   auto on_floor_below = [&](Vec3 p) { return p + b.down * (b.floor - dot(p, b.down) - 3); };
   switch (placement) {
-    case ArmPlacement::kAtSide: tip = S + R * Vec3{s * 4, -55, 2}; pole = R * Vec3{0, 0, -1}; break;
-    case ArmPlacement::kHandOnHead: tip = b.head + H * Vec3{-s * 7, 9, 1}; pole = R * Vec3{s, 0.6, 0}; break;
-    case ArmPlacement::kBehindBack: tip = b.waist + R * Vec3{-s * 3, 2, -13}; pole = R * Vec3{s, 0, -1}; break;
-    case ArmPlacement::kHug: tip = other_shoulder + R * Vec3{s * 2, -2, 7}; pole = R * Vec3{0, -1, 0.8}; break;
-    case ArmPlacement::kAtSkullBase: tip = b.head + H * Vec3{s * 3, -6, -9}; pole = R * Vec3{s, 0.2, 0.4}; break;
-    case ArmPlacement::kOnCollarbone: tip = b.neck + R * Vec3{s * 8, -6, 9}; pole = R * Vec3{s * 0.5, -1, 0}; break;
-    case ArmPlacement::kForward: tip = S + R * Vec3{-s * 4, -3, 55}; pole = R * Vec3{0, -1, 0}; break;
-    case ArmPlacement::kOverhead: tip = S + R * Vec3{s * 6, 55, 3}; pole = R * Vec3{s, 0, 0}; break;
-    case ArmPlacement::kHoldingBand: tip = S + R * Vec3{s * 2, -26, 24}; pole = R * Vec3{s * 0.2, 0, -1}; break;
-    case ArmPlacement::kOnThigh: tip = mix(leg.hip, leg.knee, 0.7) + R * Vec3{0, 7, 0}; pole = R * Vec3{s, 0, -1}; break;
-    case ArmPlacement::kHoldingSeat: tip = leg.hip + b.lower * Vec3{s * 14, -8, 4}; pole = R * Vec3{0, 0, -1}; break;
-    case ArmPlacement::kOnShoulder: tip = mix(other_shoulder, b.neck, 0.4) + R * Vec3{0, 3, 2}; pole = R * Vec3{0, -1, 0.8}; break;
-    case ArmPlacement::kAtTemple: tip = b.head + H * Vec3{s * 10, 2, 4}; pole = R * Vec3{s, -1, 0}; break;
-    case ArmPlacement::kOnJaw: tip = b.head + H * Vec3{s * 8, -7, 5}; pole = R * Vec3{s, -1, 0}; break;
-    case ArmPlacement::kOnForehead: tip = b.head + H * Vec3{0, 4, 12}; pole = R * Vec3{s, -1, 0}; break;
-    case ArmPlacement::kOnNeck: tip = b.neck + R * Vec3{s * 5, 6, 6}; pole = R * Vec3{s * 0.3, -1, 0}; break;
-    case ArmPlacement::kBehindHead: tip = b.head + H * Vec3{s * 2, -1, -11}; pole = R * Vec3{s * 0.7, 0, 1}; break;
-    case ArmPlacement::kOnChest: tip = b.neck + R * Vec3{s * 5, -12, 11}; pole = R * Vec3{s, -1, 0}; break;
-    case ArmPlacement::kOnBelly: tip = b.waist + b.lower * Vec3{s * 3, -4, 12}; pole = R * Vec3{s, -1, 0}; break;
-    case ArmPlacement::kOutToSide: tip = S + R * Vec3{s * 55, -2, 0}; pole = R * Vec3{0, -1, 0}; break;
+    case ArmPlacement::kAtSide:
+      tip = S + R * Vec3{s * 4, -55, 2};
+      pole = R * Vec3{0, 0, -1};
+      break;
+    case ArmPlacement::kHandOnHead:
+      tip = b.head + H * Vec3{-s * 7, 9, 1};
+      pole = R * Vec3{s, 0.6, 0};
+      break;
+    case ArmPlacement::kBehindBack:
+      tip = b.waist + R * Vec3{-s * 3, 2, -13};
+      pole = R * Vec3{s, 0, -1};
+      break;
+    case ArmPlacement::kHug:
+      tip = other_shoulder + R * Vec3{s * 2, -2, 7};
+      pole = R * Vec3{0, -1, 0.8};
+      break;
+    case ArmPlacement::kAtSkullBase:
+      tip = b.head + H * Vec3{s * 3, -6, -9};
+      pole = R * Vec3{s, 0.2, 0.4};
+      break;
+    case ArmPlacement::kOnCollarbone:
+      tip = b.neck + R * Vec3{s * 8, -6, 9};
+      pole = R * Vec3{s * 0.5, -1, 0};
+      break;
+    case ArmPlacement::kForward:
+      tip = S + R * Vec3{-s * 4, -3, 55};
+      pole = R * Vec3{0, -1, 0};
+      break;
+    case ArmPlacement::kOverhead:
+      tip = S + R * Vec3{s * 6, 55, 3};
+      pole = R * Vec3{s, 0, 0};
+      break;
+    case ArmPlacement::kHoldingBand:
+      tip = S + R * Vec3{s * 2, -26, 24};
+      pole = R * Vec3{s * 0.2, 0, -1};
+      break;
+    case ArmPlacement::kOnThigh:
+      tip = mix(leg.hip, leg.knee, 0.7) + R * Vec3{0, 7, 0};
+      pole = R * Vec3{s, 0, -1};
+      break;
+    case ArmPlacement::kHoldingSeat:
+      tip = leg.hip + b.lower * Vec3{s * 14, -8, 4};
+      pole = R * Vec3{0, 0, -1};
+      break;
+    case ArmPlacement::kOnShoulder:
+      tip = mix(other_shoulder, b.neck, 0.4) + R * Vec3{0, 3, 2};
+      pole = R * Vec3{0, -1, 0.8};
+      break;
+    case ArmPlacement::kAtTemple:
+      tip = b.head + H * Vec3{s * 10, 2, 4};
+      pole = R * Vec3{s, -1, 0};
+      break;
+    case ArmPlacement::kOnJaw:
+      tip = b.head + H * Vec3{s * 8, -7, 5};
+      pole = R * Vec3{s, -1, 0};
+      break;
+    case ArmPlacement::kOnForehead:
+      tip = b.head + H * Vec3{0, 4, 12};
+      pole = R * Vec3{s, -1, 0};
+      break;
+    case ArmPlacement::kOnNeck:
+      tip = b.neck + R * Vec3{s * 5, 6, 6};
+      pole = R * Vec3{s * 0.3, -1, 0};
+      break;
+    case ArmPlacement::kBehindHead:
+      tip = b.head + H * Vec3{s * 2, -1, -11};
+      pole = R * Vec3{s * 0.7, 0, 1};
+      break;
+    case ArmPlacement::kOnChest:
+      tip = b.neck + R * Vec3{s * 5, -12, 11};
+      pole = R * Vec3{s, -1, 0};
+      break;
+    case ArmPlacement::kOnBelly:
+      tip = b.waist + b.lower * Vec3{s * 3, -4, 12};
+      pole = R * Vec3{s, -1, 0};
+      break;
+    case ArmPlacement::kOutToSide:
+      tip = S + R * Vec3{s * 55, -2, 0};
+      pole = R * Vec3{0, -1, 0};
+      break;
     case ArmPlacement::kOnFloor:
       tip = on_floor_below(S + R * Vec3{s * 3, 4, 0});
       pole = R * Vec3{s, 0, 0} + R * Vec3{0, -1, 0};
       break;
     case ArmPlacement::kOnForearm: {
       arm.elbow = on_floor_below(S);
-      arm.hand = arm.elbow + normalized(R * Vec3{0, 1, 0} - b.down * dot(R * Vec3{0, 1, 0}, b.down)) * M::kForearm;
+      arm.hand =
+          arm.elbow +
+          normalized(R * Vec3{0, 1, 0} - b.down * dot(R * Vec3{0, 1, 0}, b.down)) * M::kForearm;
       return arm;
     }
-    case ArmPlacement::kHoldingKnee: tip = mix(lifted.hip, lifted.knee, 0.85) + Vec3{s * 3, 0, 0}; pole = R * Vec3{s, -0.5, 0}; break;
-    case ArmPlacement::kUnderBack: tip = b.waist + b.lower * Vec3{s * 5, -4, -10}; pole = R * Vec3{s, 0, 0}; break;
-    case ArmPlacement::kInLap: tip = mix(leg.hip, leg.knee, 0.5) + R * Vec3{-s * 4, 8, 0}; pole = R * Vec3{s, -0.3, -0.5}; break;
+    case ArmPlacement::kHoldingKnee:
+      tip = mix(lifted.hip, lifted.knee, 0.85) + Vec3{s * 3, 0, 0};
+      pole = R * Vec3{s, -0.5, 0};
+      break;
+    case ArmPlacement::kUnderBack:
+      tip = b.waist + b.lower * Vec3{s * 5, -4, -10};
+      pole = R * Vec3{s, 0, 0};
+      break;
+    case ArmPlacement::kInLap:
+      tip = mix(leg.hip, leg.knee, 0.5) + R * Vec3{-s * 4, 8, 0};
+      pole = R * Vec3{s, -0.3, -0.5};
+      break;
     case ArmPlacement::kOnDoorFrame:
       arm.elbow = S + R * Vec3{s * M::kUpperArm * 0.97, -4, -5};
       arm.hand = arm.elbow + R * Vec3{0, M::kForearm, -2};
       return arm;
-    case ArmPlacement::kSwinging: tip = S + R * Vec3{s * 4, -50, s * 18}; pole = R * Vec3{0, 0, -1}; break;
-    case ArmPlacement::kYRaise: tip = S + R * Vec3{s * 28, 48, 0}; pole = R * Vec3{s, 0, 0}; break;
+    case ArmPlacement::kSwinging:
+      tip = S + R * Vec3{s * 4, -50, s * 18};
+      pole = R * Vec3{0, 0, -1};
+      break;
+    case ArmPlacement::kYRaise:
+      tip = S + R * Vec3{s * 28, 48, 0};
+      pole = R * Vec3{s, 0, 0};
+      break;
   }
   arm.hand = tip;
   arm.elbow = middle_joint(S, arm.hand, M::kUpperArm, M::kForearm, pole);
@@ -227,8 +353,8 @@ Pose pose_body(const model::Figure& f) {
   b.waist = b.lower * Vec3{0, M::kLowerTrunk, 0};
   b.neck = b.waist + b.upper * Vec3{0, M::kUpperTrunk, 0};
   const double tuck = f.head.chin_tucked ? -3.5 : 0;
-  b.head_turn = b.upper * rot_x(f.head.nod + (f.head.chin_tucked ? -6 : 0)) *
-                rot_y(-f.head.turn) * rot_z(f.head.tilt);
+  b.head_turn = b.upper * rot_x(f.head.nod + (f.head.chin_tucked ? -6 : 0)) * rot_y(-f.head.turn) *
+                rot_z(f.head.tilt);
   Vec3 neck_top = b.neck + b.upper * Vec3{0, M::kNeck * 0.6, tuck};
   b.head = neck_top + b.head_turn * Vec3{0, M::kHeadRadius * 0.95, 1};
 
@@ -268,7 +394,8 @@ Pose pose_body(const model::Figure& f) {
   Arm right = place_arm(b, f.right_arm, -1, b, left_shoulder);
 
   // Feet: flat on a near floor, along the shin when it lies on the floor, else square to it.
-  for (auto [leg, angles] : {std::pair{&b.left_leg, legs.left}, std::pair{&b.right_leg, legs.right}}) {
+  for (auto [leg, angles] :
+       {std::pair{&b.left_leg, legs.left}, std::pair{&b.right_leg, legs.right}}) {
     Vec3 shin = normalized(leg->ankle - leg->knee);
     Vec3 foot;
     if (std::abs(dot(shin, b.down)) < 0.5) {
@@ -300,8 +427,7 @@ Pose pose_body(const model::Figure& f) {
   p.left_arm = {w(left.shoulder), w(left.elbow), w(left.hand)};
   p.right_arm = {w(right.shoulder), w(right.elbow), w(right.hand)};
   p.left_leg = {w(b.left_leg.hip), w(b.left_leg.knee), w(b.left_leg.ankle), w(b.left_leg.toe)};
-  p.right_leg = {w(b.right_leg.hip), w(b.right_leg.knee), w(b.right_leg.ankle),
-                 w(b.right_leg.toe)};
+  p.right_leg = {w(b.right_leg.hip), w(b.right_leg.knee), w(b.right_leg.ankle), w(b.right_leg.toe)};
   p.lift = lift;
   p.down = {0, -1, 0};
   p.floor = 0;

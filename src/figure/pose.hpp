@@ -30,12 +30,12 @@ struct Leg {
 /// A posed body, every point in the world's frame (x right, y up, z towards the viewer), the
 /// lowest point resting on the floor at y = 0 (or on the seat for sitting).
 struct Pose {
-  Vec3 pelvis, waist, neck;  ///< the spine: hip centre, waist, base of the neck
+  Vec3 pelvis, waist, neck;                  ///< the spine: hip centre, waist, base of the neck
   Mat3 lower_trunk, upper_trunk, head_turn;  ///< orientations, body frame → world
   Vec3 head;                                 ///< centre of the head
   Arm left_arm, right_arm;
   Leg left_leg, right_leg;
-  Vec3 down;        ///< the world's down in nothing but name: (0, -1, 0)
+  Vec3 down;         ///< the world's down in nothing but name: (0, -1, 0)
   double floor = 0;  ///< world y of the floor
   double seat = 0;   ///< world y of a chair's seat (sitting)
   Mat3 body;         ///< body frame → world, without the trunk's bend

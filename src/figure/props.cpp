@@ -71,7 +71,8 @@ void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
         auto to_floor = [&](Vec3 q) { return Vec3{q.x, 0, q.z}; };
         (void)floor_y;
         for (double x : {half, -half}) {
-          for (double z : {back, front}) out.push_back(line({at(x, seat, z), to_floor(at(x, seat, z))}, 2.4, Paint::kPropLine));
+          for (double z : {back, front})
+            out.push_back(line({at(x, seat, z), to_floor(at(x, seat, z))}, 2.4, Paint::kPropLine));
         }
         Shape seat_shape;
         std::vector<Vec2> pts;
@@ -142,11 +143,14 @@ void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
       case Prop::kBand: {
         Vec3 hands = mix(p.left_arm.hand, p.right_arm.hand, 0.5);
         Vec3 anchor = hands + p.body * Vec3{0, 2, 45};
-        out.push_back(line({p.left_arm.hand, anchor, p.right_arm.hand}, 1.8, Paint::kPropLine, 1e5));
+        out.push_back(
+            line({p.left_arm.hand, anchor, p.right_arm.hand}, 1.8, Paint::kPropLine, 1e5));
         out.push_back(line({anchor - Vec3{0, 40, 0}, anchor + Vec3{0, 25, 0}}, 4, Paint::kProp));
         break;
       }
-      case Prop::kMat: out.push_back(box(left - 8, -2.5, right + 8, 0, Paint::kProp)); break;
+      case Prop::kMat:
+        out.push_back(box(left - 8, -2.5, right + 8, 0, Paint::kProp));
+        break;
       case Prop::kPillow: {
         Vec3 c = f.position == model::Position::kLyingFront
                      ? p.pelvis + p.lower_trunk * Vec3{0, 14, 13}
@@ -164,7 +168,8 @@ void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
       }
       case Prop::kHeatPack: {
         Vec3 a = p.neck + R * Vec3{-11, -2, -9}, b = p.neck + R * Vec3{11, -2, -9};
-        out.push_back(line({a, b}, 7, Paint::kProp, f.view == model::FigureView::kFront ? kBehind + 3 : 1e5));
+        out.push_back(
+            line({a, b}, 7, Paint::kProp, f.view == model::FigureView::kFront ? kBehind + 3 : 1e5));
         break;
       }
       case Prop::kHelperHands: {
@@ -186,7 +191,8 @@ void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
   (void)on_table;
   // The floor, unless something else carries the body.
   if (std::find(f.props.begin(), f.props.end(), Prop::kTable) == f.props.end())
-    out.push_back(line({Vec3{left - 14, -0.5, 0}, Vec3{right + 14, -0.5, 0}}, 1.6, Paint::kPropLine, kBehind - 2));
+    out.push_back(line({Vec3{left - 14, -0.5, 0}, Vec3{right + 14, -0.5, 0}}, 1.6, Paint::kPropLine,
+                       kBehind - 2));
 }
 
 }  // namespace mp::figure

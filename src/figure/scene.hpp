@@ -10,14 +10,14 @@ namespace mp::figure {
 
 /// How a shape is painted; the SVG writer holds the one palette and line weight.
 enum class Paint {
-  kBody,      ///< skin filled, inked outline
-  kTarget,    ///< the worked area, shaded
-  kProp,      ///< furniture and things, grey filled, inked outline
-  kPropLine,  ///< a prop drawn as a line only (band, wall, floor)
-  kHelper,    ///< another person's hands, white filled, inked outline
-  kInk,       ///< small solid marks: eyes
-  kArrow,     ///< a movement arrow's line
-  kArrowHead, ///< its head, filled
+  kBody,       ///< skin filled, inked outline
+  kTarget,     ///< the worked area, shaded
+  kProp,       ///< furniture and things, grey filled, inked outline
+  kPropLine,   ///< a prop drawn as a line only (band, wall, floor)
+  kHelper,     ///< another person's hands, white filled, inked outline
+  kInk,        ///< small solid marks: eyes
+  kArrow,      ///< a movement arrow's line
+  kArrowHead,  ///< its head, filled
 };
 
 /// One thing to draw: a thick round-capped line through points (a limb), a closed polygon

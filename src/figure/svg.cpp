@@ -41,11 +41,20 @@ std::string escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -72,16 +81,18 @@ std::string polygon_el(const Shape& s, std::string_view fill, std::string_view s
 std::string circle_el(const Shape& s, std::string_view fill, std::string_view stroke) {
   return fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\"{}/>", num(s.points[0].x),
                      num(-s.points[0].y), num(s.width), fill,
-                     stroke.empty() ? std::string()
-                                    : fmt::format(" stroke=\"{}\" stroke-width=\"{}\"", stroke,
-                                                  num(kLine)));
+                     stroke.empty()
+                         ? std::string()
+                         : fmt::format(" stroke=\"{}\" stroke-width=\"{}\"", stroke, num(kLine)));
 }
 
 // An outlined filled shape: the outline pass (ink, wider) and the fill pass.
 std::string outline(const Shape& s) {
   switch (s.kind) {
-    case Shape::Kind::kStroke: return stroke_el(s, kInk, s.width + 2 * kLine);
-    case Shape::Kind::kPolygon: return polygon_el(s, kInk, kInk, 2 * kRound + 2 * kLine);
+    case Shape::Kind::kStroke:
+      return stroke_el(s, kInk, s.width + 2 * kLine);
+    case Shape::Kind::kPolygon:
+      return polygon_el(s, kInk, kInk, 2 * kRound + 2 * kLine);
     case Shape::Kind::kCircle: {
       Shape bigger = s;
       bigger.width += kLine;
@@ -92,17 +103,22 @@ std::string outline(const Shape& s) {
 }
 std::string fill(const Shape& s, std::string_view colour) {
   switch (s.kind) {
-    case Shape::Kind::kStroke: return stroke_el(s, colour, s.width);
-    case Shape::Kind::kPolygon: return polygon_el(s, colour, colour, 2 * kRound);
-    case Shape::Kind::kCircle: return circle_el(s, colour, "");
+    case Shape::Kind::kStroke:
+      return stroke_el(s, colour, s.width);
+    case Shape::Kind::kPolygon:
+      return polygon_el(s, colour, colour, 2 * kRound);
+    case Shape::Kind::kCircle:
+      return circle_el(s, colour, "");
   }
   return {};
 }
 
 std::string paint(const Shape& s) {
   switch (s.paint) {
-    case Paint::kBody: return outline(s) + fill(s, kSkin);
-    case Paint::kHelper: return outline(s) + fill(s, kHelper);
+    case Paint::kBody:
+      return outline(s) + fill(s, kSkin);
+    case Paint::kHelper:
+      return outline(s) + fill(s, kHelper);
     case Paint::kProp:
       if (s.kind == Shape::Kind::kPolygon) return polygon_el(s, kProp, kInk, kLine);
       if (s.kind == Shape::Kind::kCircle) return circle_el(s, kProp, kInk);
@@ -116,8 +132,10 @@ std::string paint(const Shape& s) {
     case Paint::kInk:
       if (s.kind == Shape::Kind::kCircle) return circle_el(s, kInk, "");
       return stroke_el(s, kInk, s.width);
-    case Paint::kArrow: return stroke_el(s, kArrow, s.width);
-    case Paint::kArrowHead: return polygon_el(s, kArrow, kArrow, 1);
+    case Paint::kArrow:
+      return stroke_el(s, kArrow, s.width);
+    case Paint::kArrowHead:
+      return polygon_el(s, kArrow, kArrow, 1);
   }
   return {};
 }
@@ -138,7 +156,7 @@ std::string render_svg(const model::Figure& figure, std::string_view name) {
   std::vector<Shape> shapes = build_scene(figure);
   Box box;
   for (const auto& s : shapes) {
-    double pad = s.kind == Shape::Kind::kCircle ? s.width + kLine
+    double pad = s.kind == Shape::Kind::kCircle   ? s.width + kLine
                  : s.kind == Shape::Kind::kStroke ? s.width / 2 + kLine
                                                   : kRound + kLine;
     for (auto q : s.points) box.add(q, pad);

@@ -60,8 +60,10 @@ void add_target(const model::Figure& f, const Pose& p, std::vector<Shape>& out) 
   const double on_trunk = trunk_depth + 0.05;
   const double on_head = p.head.z + 0.05;
   std::vector<int> sides;
-  if (f.side == model::BodySide::kBoth) sides = {-1, 1};
-  else sides = {f.side == model::BodySide::kLeft ? 1 : -1};
+  if (f.side == model::BodySide::kBoth)
+    sides = {-1, 1};
+  else
+    sides = {f.side == model::BodySide::kLeft ? 1 : -1};
   const Vec3 neck_top = p.neck + p.upper_trunk * Vec3{0, M::kNeck, 0};
   for (TargetArea area : f.target) {
     for (int s : sides) {
@@ -80,9 +82,13 @@ void add_target(const model::Figure& f, const Pose& p, std::vector<Shape>& out) 
       double depth = on_trunk;
       switch (area) {
         case TargetArea::kNeck:
-        case TargetArea::kScalenes: neck_line(0); break;
+        case TargetArea::kScalenes:
+          neck_line(0);
+          break;
         case TargetArea::kSternocleidomastoid:
-        case TargetArea::kDeepNeckFlexors: neck_line(3); break;
+        case TargetArea::kDeepNeckFlexors:
+          neck_line(3);
+          break;
         case TargetArea::kLevatorScapulae:
           t.where = Patch::kLine;
           t.a = neck_top + p.upper_trunk * Vec3{s * 3.0, 0, -2};
@@ -96,24 +102,44 @@ void add_target(const model::Figure& f, const Pose& p, std::vector<Shape>& out) 
           t.b = p.neck + p.upper_trunk * Vec3{s * (M::kShoulderHalf - 1), -3, -1};
           t.r = 3.2;
           break;
-        case TargetArea::kHead: head_spot({0, 3, 0}, 7); depth = on_head; break;
-        case TargetArea::kSuboccipitals: head_spot({s * 3.0, -6, -6}, 3); depth = on_head; break;
-        case TargetArea::kTemporalis: head_spot({s * 8.0, 2, 3}, 3); depth = on_head; break;
-        case TargetArea::kMasseter: head_spot({s * 7.0, -6, 5}, 2.8); depth = on_head; break;
+        case TargetArea::kHead:
+          head_spot({0, 3, 0}, 7);
+          depth = on_head;
+          break;
+        case TargetArea::kSuboccipitals:
+          head_spot({s * 3.0, -6, -6}, 3);
+          depth = on_head;
+          break;
+        case TargetArea::kTemporalis:
+          head_spot({s * 8.0, 2, 3}, 3);
+          depth = on_head;
+          break;
+        case TargetArea::kMasseter:
+          head_spot({s * 7.0, -6, 5}, 2.8);
+          depth = on_head;
+          break;
         case TargetArea::kUpperBack:
         case TargetArea::kRhomboids:
           t = band(Patch::kUpper, 11, 20, 12, 8);
           break;
-        case TargetArea::kPectorals: t = band(Patch::kUpper, 12, 20, 12, 8); break;
-        case TargetArea::kMidBack: t = band(Patch::kUpper, 1, 11, 11, 7.5); break;
-        case TargetArea::kLatissimusDorsi: t = band(Patch::kUpper, 2, 14, 13, 8); break;
+        case TargetArea::kPectorals:
+          t = band(Patch::kUpper, 12, 20, 12, 8);
+          break;
+        case TargetArea::kMidBack:
+          t = band(Patch::kUpper, 1, 11, 11, 7.5);
+          break;
+        case TargetArea::kLatissimusDorsi:
+          t = band(Patch::kUpper, 2, 14, 13, 8);
+          break;
         case TargetArea::kLowerBack:
         case TargetArea::kErectorSpinae:
         case TargetArea::kQuadratusLumborum:
         case TargetArea::kAbdominals:
           t = band(Patch::kLower, 8, 20, 11, 8);
           break;
-        case TargetArea::kSacrum: t = band(Patch::kLower, -4, 5, 7, 6); break;
+        case TargetArea::kSacrum:
+          t = band(Patch::kLower, -4, 5, 7, 6);
+          break;
         case TargetArea::kGluteus:
         case TargetArea::kPiriformis:
           t.where = Patch::kSpot;

@@ -67,8 +67,8 @@ bool read_arms(Reader& r, const YamlNode& node, Figure& f) {
 bool read_arrows(Reader& r, const YamlNode& node, Figure& f) {
   if (!r.expect_list(node, "figure arrows")) return false;
   if (node.children.size() > kMaxArrows) {
-    r.error(node, fmt::format("a figure has at most {} arrows, not {}", kMaxArrows,
-                              node.children.size()),
+    r.error(node,
+            fmt::format("a figure has at most {} arrows, not {}", kMaxArrows, node.children.size()),
             "draw the main movement; the steps say the rest");
     return false;
   }

@@ -50,15 +50,23 @@ enum class ArmPlacement {
   kYRaise,
 };
 inline constexpr std::array<std::string_view, 28> kArmPlacementNames{
-    "at-side",      "hand-on-head",  "behind-back", "hug",         "at-skull-base",
-    "on-collarbone", "forward",      "overhead",    "holding-band", "on-thigh",
-    "holding-seat", "on-shoulder",   "at-temple",   "on-jaw",      "on-forehead",
-    "on-neck",      "behind-head",   "on-chest",    "on-belly",    "out-to-side",
-    "on-floor",     "on-forearm",    "holding-knee", "under-back", "in-lap",
-    "on-door-frame", "swinging",     "y-raise"};
+    "at-side",   "hand-on-head",  "behind-back",  "hug",        "at-skull-base", "on-collarbone",
+    "forward",   "overhead",      "holding-band", "on-thigh",   "holding-seat",  "on-shoulder",
+    "at-temple", "on-jaw",        "on-forehead",  "on-neck",    "behind-head",   "on-chest",
+    "on-belly",  "out-to-side",   "on-floor",     "on-forearm", "holding-knee",  "under-back",
+    "in-lap",    "on-door-frame", "swinging",     "y-raise"};
 
 /// How the trunk is held.
-enum class TrunkPose { kUpright, kLeanForward, kRounded, kArched, kTurned, kPressUp, kBridge, kCurlUp };
+enum class TrunkPose {
+  kUpright,
+  kLeanForward,
+  kRounded,
+  kArched,
+  kTurned,
+  kPressUp,
+  kBridge,
+  kCurlUp
+};
 inline constexpr std::array<std::string_view, 8> kTrunkPoseNames{
     "upright", "lean-forward", "rounded", "arched", "turned", "press-up", "bridge", "curl-up"};
 
@@ -79,9 +87,10 @@ enum class LegPose {
   kLegBack,
 };
 inline constexpr std::array<std::string_view, 13> kLegPoseNames{
-    "default",     "straight",    "knees-bent",  "one-knee-bent", "knees-to-chest", "one-knee-to-chest",
-    "knees-to-side", "figure-four", "lunge",     "kneeling-lunge", "step",
-    "sit-back",    "leg-back"};
+    "default",        "straight",          "knees-bent",    "one-knee-bent",
+    "knees-to-chest", "one-knee-to-chest", "knees-to-side", "figure-four",
+    "lunge",          "kneeling-lunge",    "step",          "sit-back",
+    "leg-back"};
 
 /// Things drawn with the person.
 enum class Prop {
@@ -99,8 +108,8 @@ enum class Prop {
   kHelperHands,
 };
 inline constexpr std::array<std::string_view, 12> kPropNames{
-    "chair", "wall",   "ball",  "foam-roller", "towel-roll", "band",
-    "doorway", "mat",  "pillow", "table",      "heat-pack",  "helper-hands"};
+    "chair",   "wall", "ball",   "foam-roller", "towel-roll", "band",
+    "doorway", "mat",  "pillow", "table",       "heat-pack",  "helper-hands"};
 
 /// Where an arrow is drawn.
 enum class ArrowPlace {
@@ -123,9 +132,9 @@ enum class ArrowPlace {
   kRightLeg,
 };
 inline constexpr std::array<std::string_view, 17> kArrowPlaceNames{
-    "head",      "chin",      "neck",     "shoulders", "upper-back", "mid-back",
-    "lower-back", "pelvis",   "chest",    "belly",     "left-arm",   "right-arm",
-    "left-hand", "right-hand", "knees",   "left-leg",  "right-leg"};
+    "head",       "chin",       "neck",  "shoulders", "upper-back", "mid-back",
+    "lower-back", "pelvis",     "chest", "belly",     "left-arm",   "right-arm",
+    "left-hand",  "right-hand", "knees", "left-leg",  "right-leg"};
 
 /// Which way an arrow points (left and right are the person's own).
 enum class ArrowDirection {
@@ -147,7 +156,7 @@ enum class ArrowDirection {
   kExpand,
 };
 inline constexpr std::array<std::string_view, 16> kArrowDirectionNames{
-    "up",        "down",       "left",      "right",     "forward", "backward",
+    "up",        "down",       "left",      "right",      "forward",  "backward",
     "tilt-left", "tilt-right", "turn-left", "turn-right", "nod-down", "nod-up",
     "press",     "circle",     "up-down",   "expand"};
 
@@ -179,12 +188,31 @@ enum class TargetArea {
   kAbdominals,
   kDeepNeckFlexors,
 };
-inline constexpr std::array<std::string_view, 25> kTargetAreaNames{
-    "neck",        "upper-back",  "mid-back",       "lower-back",  "sacrum",
-    "shoulders",   "head",        "trapezius",      "levator-scapulae", "sternocleidomastoid",
-    "scalenes",    "suboccipitals", "temporalis",   "masseter",    "rhomboids",
-    "erector-spinae", "quadratus-lumborum", "gluteus", "piriformis", "hip-flexors",
-    "hamstrings",  "pectorals",   "latissimus-dorsi", "abdominals", "deep-neck-flexors"};
+inline constexpr std::array<std::string_view, 25> kTargetAreaNames{"neck",
+                                                                   "upper-back",
+                                                                   "mid-back",
+                                                                   "lower-back",
+                                                                   "sacrum",
+                                                                   "shoulders",
+                                                                   "head",
+                                                                   "trapezius",
+                                                                   "levator-scapulae",
+                                                                   "sternocleidomastoid",
+                                                                   "scalenes",
+                                                                   "suboccipitals",
+                                                                   "temporalis",
+                                                                   "masseter",
+                                                                   "rhomboids",
+                                                                   "erector-spinae",
+                                                                   "quadratus-lumborum",
+                                                                   "gluteus",
+                                                                   "piriformis",
+                                                                   "hip-flexors",
+                                                                   "hamstrings",
+                                                                   "pectorals",
+                                                                   "latissimus-dorsi",
+                                                                   "abdominals",
+                                                                   "deep-neck-flexors"};
 
 /// Which side of the body the target is on.
 enum class BodySide { kBoth, kLeft, kRight };

@@ -37,15 +37,16 @@ int count(const std::string& text, const std::string& what) {
 }  // namespace
 
 TEST_CASE("figure svg: a lying figure is wider than tall, a standing one taller than wide") {
-  for (auto view : {model::FigureView::kFront, model::FigureView::kSide, model::FigureView::kBack}) {
+  for (auto view :
+       {model::FigureView::kFront, model::FigureView::kSide, model::FigureView::kBack}) {
     CAPTURE(static_cast<int>(view));
-    for (auto p : {model::Position::kLyingBack, model::Position::kLyingFront,
-                   model::Position::kSideLying}) {
+    for (auto p :
+         {model::Position::kLyingBack, model::Position::kLyingFront, model::Position::kSideLying}) {
       auto [w, h] = box_size(figure::render_svg(make(p, view), "x"));
       CHECK(w > h);
     }
-    for (auto p : {model::Position::kStanding, model::Position::kSitting,
-                   model::Position::kKneeling}) {
+    for (auto p :
+         {model::Position::kStanding, model::Position::kSitting, model::Position::kKneeling}) {
       auto [w, h] = box_size(figure::render_svg(make(p, view), "x"));
       CHECK(h > w);
     }
@@ -75,8 +76,7 @@ TEST_CASE("figure svg: the text alternative says what the figure shows") {
 
 TEST_CASE("figure svg: the name is escaped in the title and label") {
   std::string svg = figure::render_svg(make(model::Position::kStanding), "A <b> & \"c\"");
-  CHECK(svg.find("<title>A &lt;b&gt; &amp; &quot;c&quot;: a person standing") !=
-        std::string::npos);
+  CHECK(svg.find("<title>A &lt;b&gt; &amp; &quot;c&quot;: a person standing") != std::string::npos);
   CHECK(svg.find("<b>") == std::string::npos);
 }
 

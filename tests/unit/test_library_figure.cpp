@@ -53,7 +53,7 @@ TEST_CASE("figure: a full figure reads into the model") {
       target: [neck, trapezius]
       side: left
 )"),
-                                         "t.yaml");
+                                        "t.yaml");
   const auto& t = library.techniques.at(0);
   REQUIRE(t.figure.has_value());
   const model::Figure& f = *t.figure;
@@ -66,10 +66,10 @@ TEST_CASE("figure: a full figure reads into the model") {
   CHECK(f.legs == model::LegPose::kLunge);
   CHECK(f.props == std::vector{model::Prop::kChair, model::Prop::kBand});
   REQUIRE(f.arrows.size() == 2);
-  CHECK(f.arrows[0] == model::FigureArrow{model::ArrowPlace::kHead,
-                                          model::ArrowDirection::kTiltRight});
-  CHECK(f.arrows[1] == model::FigureArrow{model::ArrowPlace::kRightArm,
-                                          model::ArrowDirection::kUp});
+  CHECK(f.arrows[0] ==
+        model::FigureArrow{model::ArrowPlace::kHead, model::ArrowDirection::kTiltRight});
+  CHECK(f.arrows[1] ==
+        model::FigureArrow{model::ArrowPlace::kRightArm, model::ArrowDirection::kUp});
   CHECK(f.target == std::vector{model::TargetArea::kNeck, model::TargetArea::kTrapezius});
   CHECK(f.side == model::BodySide::kLeft);
   CHECK(f.where.line == 12);  // a block mapping is located at its first key
@@ -105,8 +105,7 @@ TEST_CASE("figure: unknown keys and words are located errors with did-you-mean")
                                    "  hint: did you mean 'side'?"});
   }
   SUBCASE("an unknown arm placement, and a word far from all of them") {
-    CHECK(messages(with_figure(
-              "    figure: {arms: {left: hand-on-haed, right: juggling}}\n")) ==
+    CHECK(messages(with_figure("    figure: {arms: {left: hand-on-haed, right: juggling}}\n")) ==
           std::vector<std::string>{
               "t.yaml:11:27: error: unknown arm placement 'hand-on-haed'\n"
               "  hint: did you mean 'hand-on-head'?",
@@ -126,8 +125,7 @@ TEST_CASE("figure: unknown keys and words are located errors with did-you-mean")
               "t.yaml:11:46: error: unknown head chin 'tucket'\n  hint: did you mean 'tucked'?"});
   }
   SUBCASE("an unknown prop, a prop twice and an unknown target area") {
-    CHECK(messages(with_figure(
-              "    figure: {props: [chiar, mat, mat], target: [trapezious]}\n")) ==
+    CHECK(messages(with_figure("    figure: {props: [chiar, mat, mat], target: [trapezious]}\n")) ==
           std::vector<std::string>{
               "t.yaml:11:22: error: unknown prop 'chiar'\n  hint: did you mean 'chair'?",
               "t.yaml:11:34: error: prop 'mat' is listed twice",
@@ -135,12 +133,13 @@ TEST_CASE("figure: unknown keys and words are located errors with did-you-mean")
               "  hint: did you mean 'trapezius'?"});
   }
   SUBCASE("an arrow needs both where and which way") {
-    CHECK(messages(with_figure("    figure: {arrows: [{at: hed}, {at: neck, direction: lft}]}\n")) ==
-          std::vector<std::string>{
-              "t.yaml:11:23: error: arrow is missing required key 'direction'",
-              "t.yaml:11:28: error: unknown arrow place 'hed'\n  hint: did you mean 'head'?",
-              "t.yaml:11:56: error: unknown arrow direction 'lft'\n"
-              "  hint: did you mean 'left'?"});
+    CHECK(
+        messages(with_figure("    figure: {arrows: [{at: hed}, {at: neck, direction: lft}]}\n")) ==
+        std::vector<std::string>{
+            "t.yaml:11:23: error: arrow is missing required key 'direction'",
+            "t.yaml:11:28: error: unknown arrow place 'hed'\n  hint: did you mean 'head'?",
+            "t.yaml:11:56: error: unknown arrow direction 'lft'\n"
+            "  hint: did you mean 'left'?"});
   }
   SUBCASE("more than four arrows") {
     CHECK(messages(with_figure("    figure:\n      arrows: [{at: head, direction: up}, {at: head, "
