@@ -43,6 +43,7 @@ figcaption { color: #404040; font-size: .9rem; }
 svg { max-width: 100%; height: auto; display: block; }
 .with-figure { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 .figure-box { flex: 0 0 14rem; }
+.with-figure > div:last-child { flex: 1 1 20rem; }
 .figure-box svg { width: 100%; max-height: 18rem; }
 .howto-figure { float: left; margin: .1rem .5rem .2rem 0; }
 .howto-figure svg { width: auto; height: 5.5rem; max-width: 8rem; }
