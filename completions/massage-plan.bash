@@ -238,7 +238,7 @@ _massage_plan() {
       fi
       ;;
     show)
-      [[ $prev == --format ]] && { COMPREPLY=($(compgen -W "text json" -- "$cur")); return 0; }
+      [[ $prev == --format ]] && { COMPREPLY=($(compgen -W "text json svg html" -- "$cur")); return 0; }
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--format -h --help" -- "$cur"))
       else

@@ -112,7 +112,7 @@ complete -c massage-plan -n $list -l format -x -a 'text json' -d 'Output format'
 # show
 set -l show '__fish_seen_subcommand_from show'
 complete -c massage-plan -n $show -a '(__massage_plan_ids techniques routines goals conditions equipment)'
-complete -c massage-plan -n $show -l format -x -a 'text json' -d 'Output format'
+complete -c massage-plan -n $show -l format -x -a 'text json svg html' -d 'Output format'
 
 # validate, score: files
 complete -c massage-plan -n '__fish_seen_subcommand_from validate score' -F

@@ -18,6 +18,7 @@
 #include "planner/plan_error.hpp"
 #include "planner/planner.hpp"
 #include "planner/score.hpp"
+#include "figure/figure.hpp"
 #include "version.hpp"
 
 namespace mp::cli {
@@ -84,7 +85,11 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
   }
   auto plan = make_plan_or_exit(lib, profile, request);
   for (auto& note : learnt.notes) plan.notes.push_back(std::move(note));
-  if (format == exporter::Format::kHtml) options.week_scores = planner::week_scores(plan, lib);
+  if (format == exporter::Format::kHtml) {
+    options.week_scores = planner::week_scores(plan, lib);
+    for (const auto& t : lib.techniques)
+      if (t.figure) options.figures[t.id] = figure::render_svg(*t.figure, t.name);
+  }
   // Render the whole plan first: nothing is written unless all of it is known to be good.
   std::ostringstream text;
   exporter::write_plan(text, format, plan, lib, options);

@@ -6,7 +6,11 @@
 #include <sstream>
 
 #include "cli/context.hpp"
+#include "export/html_page.hpp"
 #include "export/json_writer.hpp"
+#include "export/technique_html.hpp"
+#include "figure/figure.hpp"
+#include "version.hpp"
 #include "export/library_json.hpp"
 #include "model/suggest.hpp"
 
@@ -190,6 +194,34 @@ struct ShowOptions {
   std::string format = "text";
 };
 
+// `--format svg|html`: a technique's picture alone, or its page with the picture.
+std::string render_picture(const ShowOptions& o, const model::Library& lib,
+                           std::string_view generator) {
+  const auto* t = lib.find_technique(o.id);
+  if (t == nullptr) {
+    if (lib.find_routine(o.id) || lib.find_goal(o.id) || lib.find_condition(o.id) ||
+        lib.find_equipment(o.id))
+      throw Error(ExitCode::kUsage,
+                  fmt::format("'{}' is not a technique: --format {} shows a technique", o.id,
+                              o.format),
+                  "use --format text or json for routines, goals, conditions and equipment");
+    std::vector<std::string> ids;
+    for (const auto& x : lib.techniques) ids.push_back(x.id);
+    throw Error(ExitCode::kDataErr, fmt::format("no technique has the id '{}'", o.id),
+                model::did_you_mean(o.id, ids));
+  }
+  std::string svg = t->figure ? figure::render_svg(*t->figure, t->name) : std::string();
+  if (o.format == "svg") {
+    if (svg.empty())
+      throw Error(ExitCode::kDataErr, fmt::format("technique '{}' has no figure", o.id),
+                  "a technique's picture is drawn from its 'figure:' (docs/library-format.md)");
+    return svg;
+  }
+  std::ostringstream page;
+  exporter::write_technique_html(page, *t, svg, generator);
+  return page.str();
+}
+
 std::string render(const ShowOptions& o, const model::Library& lib) {
   std::ostringstream json;
   exporter::JsonWriter w(json);
@@ -241,12 +273,16 @@ void setup_show(CLI::App& app, Context& ctx) {
       "show", "Show a technique or routine in full: dose, steps, cautions, sources");
   cmd->add_option("id", o->id, "A technique or routine id (goals, conditions, equipment too)")
       ->required();
-  cmd->add_option("--format", o->format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}))
+  cmd->add_option("--format", o->format,
+                  "text or json; svg (a technique's picture) or html (its page with the picture)")
+      ->check(CLI::IsMember({"text", "json", "svg", "html"}))
       ->type_name("FORMAT");
   cmd->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
-      ctx.out << render(*o, load_library(ctx));
+      if (o->format == "svg" || o->format == "html")
+        ctx.out << render_picture(*o, load_library(ctx), fmt::format("massage-plan {}", kVersion));
+      else
+        ctx.out << render(*o, load_library(ctx));
       return 0;
     };
   });

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -28,6 +29,9 @@ struct ExportOptions {
   /// html: the score of each week block alone (SPEC §4 on that week's days), for the bars under
   /// each week; the planner computes it. Left empty, only a one-week plan shows its bars.
   std::vector<model::Score> week_scores;
+  /// html: each technique's figure as an <svg> element, by technique id, drawn by the caller
+  /// (mp::figure); the how-to section shows it beside the steps. Left empty, no pictures.
+  std::map<std::string, std::string> figures;
 };
 
 /// Writes plan in format to out. The library supplies names, doses, steps and cautions.

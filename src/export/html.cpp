@@ -86,7 +86,8 @@ std::vector<std::string> techniques_of(const std::vector<model::PlanDay>& days) 
 }
 
 void write_howto(std::ostream& out, const model::Library& library,
-                 const std::vector<std::string>& ids, int week) {
+                 const std::vector<std::string>& ids, int week,
+                 const std::map<std::string, std::string>& figures) {
   if (ids.empty()) return;
   // A caution that several of the week's techniques share (the stop rule of every neck
   // technique, say) is printed once, before them, so the week still fits its printed page.
@@ -119,6 +120,8 @@ void write_howto(std::ostream& out, const model::Library& library,
       out << "</div>\n";
       continue;
     }
+    if (auto figure = figures.find(id); figure != figures.end())
+      out << "<div class=\"howto-figure\">" << figure->second << "</div>\n";
     if (!technique->dose.empty())
       out << "<p><strong>Dose:</strong> " << html_text(technique->dose) << "</p>\n";
     if (technique->steps.empty() && !technique->description.empty())
@@ -191,7 +194,7 @@ void write_week(std::ostream& out, const model::Plan& plan, const model::Library
   out << "</h2>\n<ul class=\"days\">\n";
   for (const auto& day : days) write_day(out, library, day);
   out << "</ul>\n";
-  write_howto(out, library, techniques_of(days), n);
+  write_howto(out, library, techniques_of(days), n, options.figures);
   // Each week's own score when the caller computed it; a one-week plan's score is the week's.
   if (static_cast<int>(options.week_scores.size()) == weeks)
     write_coverage(out, plan, library, options.week_scores[static_cast<std::size_t>(week)], n);

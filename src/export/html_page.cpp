@@ -41,6 +41,13 @@ p, ul, ol { margin: .2rem 0; }
 figure { margin: .4rem 0; }
 figcaption { color: #404040; font-size: .9rem; }
 svg { max-width: 100%; height: auto; display: block; }
+.with-figure { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+.figure-box { flex: 0 0 14rem; }
+.with-figure > div:last-child { flex: 1 1 20rem; }
+.figure-box svg { width: 100%; max-height: 18rem; }
+.howto-figure { float: left; margin: .1rem .5rem .2rem 0; }
+.howto-figure svg { width: auto; height: 5.5rem; max-width: 8rem; }
+.technique::after { content: ""; display: block; clear: both; }
 svg text { font-family: inherit; fill: #1a1a1a; }
 table { border-collapse: collapse; margin: .4rem 0; }
 th, td { border: 1px solid #767676; padding: .15rem .5rem; text-align: left; }
@@ -78,6 +85,7 @@ section.notes tr { break-inside: avoid; }
   .session { margin-right: .8rem; }
   .when { white-space: nowrap; }
   .kind-self { display: none; }
+  .howto-figure svg { height: 4.2rem; max-width: 6rem; }
   .items li { margin-left: .4rem; padding: 0; white-space: nowrap; }
   .items input { vertical-align: -.15rem; }
   /* How-to: four columns, the steps of a technique run on as one numbered paragraph. */

@@ -8,6 +8,7 @@
 
 #include "library/entries.hpp"
 #include "library/exclusion_reader.hpp"
+#include "library/figure_reader.hpp"
 #include "library/reader.hpp"
 #include "library/step_reader.hpp"
 #include "library/yaml_tree.hpp"
@@ -30,11 +31,11 @@ constexpr std::array<std::string_view, 4> kGoalKeys{"id", "name", "description",
 constexpr std::array<std::string_view, 6> kConditionKeys{"id",     "name",   "red_flag",
                                                          "urgent", "advice", "excludes"};
 constexpr std::array<std::string_view, 4> kEquipmentKeys{"id", "name", "description", "household"};
-constexpr std::array<std::string_view, 22> kTechniqueKeys{
+constexpr std::array<std::string_view, 23> kTechniqueKeys{
     "id",        "name",     "description", "kind",         "performer",         "regions",
     "muscles",   "goals",    "duration",    "frequency",    "intensity",         "movements",
     "positions", "phase",    "time_of_day", "equipment",    "contraindications", "dose",
-    "steps",     "cautions", "sources",     "with_exercise"};
+    "steps",     "cautions", "sources",     "with_exercise",     "figure"};
 constexpr std::array<std::string_view, 3> kDurationKeys{"min", "default", "max"};
 constexpr std::array<std::string_view, 2> kFrequencyKeys{"max_per_week", "min_rest_hours"};
 constexpr std::array<std::string_view, 4> kRoutineKeys{"id", "name", "description", "steps"};
@@ -261,6 +262,7 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
     if (auto v = r.read_strings(*n, "cautions")) t.cautions = *v;
   if (const YamlNode* n = m.get("sources"))
     if (auto v = r.read_strings(*n, "sources")) t.sources = *v;
+  if (const YamlNode* n = m.get("figure")) t.figure = read_figure(r, *n, t);
   if (have_kind && t.performer != model::Performer::kTherapist && t.steps.empty() &&
       !m.get("steps"))
     r.error(node, fmt::format("{} is missing required key 'steps' (self and partner "

@@ -54,12 +54,25 @@ template <typename Io, Is<model::Step> T>
 void fields(Io& io, T& v) {
   io(v.text, v.seconds, v.sides, v.repeat, v.rest);
 }
+template <typename Io, Is<model::HeadPose> T>
+void fields(Io& io, T& v) {
+  io(v.turn, v.tilt, v.nod, v.chin_tucked);
+}
+template <typename Io, Is<model::FigureArrow> T>
+void fields(Io& io, T& v) {
+  io(v.at, v.direction);
+}
+template <typename Io, Is<model::Figure> T>
+void fields(Io& io, T& v) {
+  io(v.view, v.position, v.head, v.trunk, v.left_arm, v.right_arm, v.legs, v.props, v.arrows,
+     v.target, v.side, v.where);
+}
 template <typename Io, Is<model::Technique> T>
 void fields(Io& io, T& v) {
   io(v.id, v.name, v.description, v.kind, v.performer, v.regions, v.muscles, v.goals, v.duration,
      v.frequency, v.intensity, v.movements, v.positions, v.phase, v.time_of_day, v.with_exercise, v.equipment,
      v.contraindications, v.declared_contraindications, v.exclusions, v.dose, v.steps, v.cautions,
-     v.sources, v.where);
+     v.sources, v.figure, v.where);
 }
 template <typename Io, Is<model::RoutineStep> T>
 void fields(Io& io, T& v) {

@@ -7,6 +7,7 @@
 #include "model/enums.hpp"
 #include "model/error.hpp"
 #include "model/exclusion_rule.hpp"
+#include "model/figure.hpp"
 #include "model/step.hpp"
 
 namespace mp::model {
@@ -96,6 +97,8 @@ struct Technique {
   std::vector<Step> steps;  ///< v3: a step may be timed
   std::vector<std::string> cautions;
   std::vector<std::string> sources;
+  /// The picture the program draws (v3); nullopt: the technique has no picture.
+  std::optional<Figure> figure;
   SourceLocation where;
   bool operator==(const Technique&) const = default;
 };

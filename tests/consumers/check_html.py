@@ -94,6 +94,8 @@ class Page(html.parser.HTMLParser):
             self.headings.append(int(tag[1]))
         if tag == "svg":
             self.svgs.append({"role": attrs.get("role"),
+                              "figure": "figure" in (attrs.get("class") or "").split(),
+                              "label": attrs.get("aria-label") or "",
                               "labelledby": (attrs.get("aria-labelledby") or "").split(),
                               "children": [], "title": "", "desc": ""})
         elif self.stack and self.stack[-1] == "svg":
@@ -167,6 +169,14 @@ def check_static(path, literals):
         name = f"svg {i + 1}"
         if svg["role"] != "img":
             problems.append(f"{name} lacks role=img")
+        if svg["figure"]:
+            # a technique's figure (src/figure): named by its aria-label, the same words as its
+            # <title>; no ids, so the same figure may appear in several weeks
+            if svg["children"][:1] != ["title"] or not svg["title"].strip():
+                problems.append(f"{name} (a figure) does not start with a <title>")
+            if svg["label"].strip() != svg["title"].strip():
+                problems.append(f"{name} (a figure): aria-label and <title> differ")
+            continue
         if svg["children"][:2] != ["title", "desc"]:
             problems.append(f"{name} does not start with <title> and <desc>")
         if not svg["title"].strip() or not svg["desc"].strip():

@@ -27,6 +27,8 @@ PROGRAMS = {
     "bash": "bash",                      # install/bash
     "zsh": "zsh",                        # install/zsh
     "fish": "fish",                      # install/fish
+    "xmllint": "libxml2-utils",          # consumers/figures: each figure parses as SVG
+    "rsvg-convert": "librsvg2-bin",      # consumers/figures: each figure renders (librsvg)
 }
 # python module -> the Debian package that provides it
 MODULES = {
