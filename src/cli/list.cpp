@@ -108,14 +108,13 @@ void check_filters(const ListOptions& o, const model::Library& lib) {
                 model::unknown_id_hint(o.goal, ids(lib.goals), "goals", names(lib.goals)));
   for (const auto& c : o.conditions)
     if (!lib.find_condition(c))
-      throw Error(ExitCode::kDataErr, fmt::format("unknown condition '{}'", c),
-                  model::unknown_id_hint(c, ids(lib.conditions), "conditions",
-                                         names(lib.conditions)));
+      throw Error(
+          ExitCode::kDataErr, fmt::format("unknown condition '{}'", c),
+          model::unknown_id_hint(c, ids(lib.conditions), "conditions", names(lib.conditions)));
   for (const auto& e : o.equipment)
     if (!lib.find_equipment(e))
       throw Error(ExitCode::kDataErr, fmt::format("unknown equipment '{}'", e),
-                  model::unknown_id_hint(e, ids(lib.equipment), "equipment",
-                                         names(lib.equipment)));
+                  model::unknown_id_hint(e, ids(lib.equipment), "equipment", names(lib.equipment)));
   auto check_word = [](const std::string& word, auto names, std::string_view what) {
     if (word.empty()) return;
     std::vector<std::string> all(names.begin(), names.end());

@@ -13,12 +13,12 @@
 #include "cli/plan_history.hpp"
 #include "cli/plan_inputs.hpp"
 #include "export/export.hpp"
+#include "figure/figure.hpp"
 #include "library/yaml_tree.hpp"
 #include "model/suggest.hpp"
 #include "planner/plan_error.hpp"
 #include "planner/planner.hpp"
 #include "planner/score.hpp"
-#include "figure/figure.hpp"
 #include "version.hpp"
 
 namespace mp::cli {

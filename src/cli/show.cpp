@@ -8,11 +8,11 @@
 #include "cli/context.hpp"
 #include "export/html_page.hpp"
 #include "export/json_writer.hpp"
+#include "export/library_json.hpp"
 #include "export/technique_html.hpp"
 #include "figure/figure.hpp"
-#include "version.hpp"
-#include "export/library_json.hpp"
 #include "model/suggest.hpp"
+#include "version.hpp"
 
 namespace mp::cli {
 namespace {
@@ -201,10 +201,10 @@ std::string render_picture(const ShowOptions& o, const model::Library& lib,
   if (t == nullptr) {
     if (lib.find_routine(o.id) || lib.find_goal(o.id) || lib.find_condition(o.id) ||
         lib.find_equipment(o.id))
-      throw Error(ExitCode::kUsage,
-                  fmt::format("'{}' is not a technique: --format {} shows a technique", o.id,
-                              o.format),
-                  "use --format text or json for routines, goals, conditions and equipment");
+      throw Error(
+          ExitCode::kUsage,
+          fmt::format("'{}' is not a technique: --format {} shows a technique", o.id, o.format),
+          "use --format text or json for routines, goals, conditions and equipment");
     std::vector<std::string> ids;
     for (const auto& x : lib.techniques) ids.push_back(x.id);
     throw Error(ExitCode::kDataErr, fmt::format("no technique has the id '{}'", o.id),

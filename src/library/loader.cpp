@@ -31,11 +31,29 @@ constexpr std::array<std::string_view, 4> kGoalKeys{"id", "name", "description",
 constexpr std::array<std::string_view, 6> kConditionKeys{"id",     "name",   "red_flag",
                                                          "urgent", "advice", "excludes"};
 constexpr std::array<std::string_view, 4> kEquipmentKeys{"id", "name", "description", "household"};
-constexpr std::array<std::string_view, 23> kTechniqueKeys{
-    "id",        "name",     "description", "kind",         "performer",         "regions",
-    "muscles",   "goals",    "duration",    "frequency",    "intensity",         "movements",
-    "positions", "phase",    "time_of_day", "equipment",    "contraindications", "dose",
-    "steps",     "cautions", "sources",     "with_exercise",     "figure"};
+constexpr std::array<std::string_view, 23> kTechniqueKeys{"id",
+                                                          "name",
+                                                          "description",
+                                                          "kind",
+                                                          "performer",
+                                                          "regions",
+                                                          "muscles",
+                                                          "goals",
+                                                          "duration",
+                                                          "frequency",
+                                                          "intensity",
+                                                          "movements",
+                                                          "positions",
+                                                          "phase",
+                                                          "time_of_day",
+                                                          "equipment",
+                                                          "contraindications",
+                                                          "dose",
+                                                          "steps",
+                                                          "cautions",
+                                                          "sources",
+                                                          "with_exercise",
+                                                          "figure"};
 constexpr std::array<std::string_view, 3> kDurationKeys{"min", "default", "max"};
 constexpr std::array<std::string_view, 2> kFrequencyKeys{"max_per_week", "min_rest_hours"};
 constexpr std::array<std::string_view, 4> kRoutineKeys{"id", "name", "description", "steps"};

@@ -45,10 +45,11 @@ void check_known(Reader& r, const YamlNode& node, const std::string& id, std::st
   if (!known) return;
   bool found = std::any_of(known->begin(), known->end(), [&](const T& e) { return e.id == id; });
   if (!found)
-    r.error(node, fmt::format("unknown {} '{}'", kind, id),
-            model::unknown_id_hint(id, ids_of(*known),
-                                   kind == "equipment" ? std::string(kind) : std::string(kind) + "s",
-                                   names_of(*known)));
+    r.error(
+        node, fmt::format("unknown {} '{}'", kind, id),
+        model::unknown_id_hint(id, ids_of(*known),
+                               kind == "equipment" ? std::string(kind) : std::string(kind) + "s",
+                               names_of(*known)));
 }
 
 template <typename T>

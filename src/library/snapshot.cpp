@@ -70,9 +70,9 @@ void fields(Io& io, T& v) {
 template <typename Io, Is<model::Technique> T>
 void fields(Io& io, T& v) {
   io(v.id, v.name, v.description, v.kind, v.performer, v.regions, v.muscles, v.goals, v.duration,
-     v.frequency, v.intensity, v.movements, v.positions, v.phase, v.time_of_day, v.with_exercise, v.equipment,
-     v.contraindications, v.declared_contraindications, v.exclusions, v.dose, v.steps, v.cautions,
-     v.sources, v.figure, v.where);
+     v.frequency, v.intensity, v.movements, v.positions, v.phase, v.time_of_day, v.with_exercise,
+     v.equipment, v.contraindications, v.declared_contraindications, v.exclusions, v.dose, v.steps,
+     v.cautions, v.sources, v.figure, v.where);
 }
 template <typename Io, Is<model::RoutineStep> T>
 void fields(Io& io, T& v) {

@@ -1,8 +1,9 @@
 #include "model/suggest.hpp"
-#include "model/unknown_id.hpp"
 
 #include <algorithm>
 #include <cctype>
+
+#include "model/unknown_id.hpp"
 
 namespace mp::model {
 namespace {
@@ -79,8 +80,7 @@ std::string words_of(std::string_view text) {
 
 }  // namespace
 
-std::vector<std::string> match_by_name(std::string_view word,
-                                       const std::vector<std::string>& known,
+std::vector<std::string> match_by_name(std::string_view word, const std::vector<std::string>& known,
                                        const std::vector<std::string>& names) {
   constexpr std::size_t kMaxNameMatches = 3;
   if (word.size() > kMaxSuggestLength || names.size() != known.size()) return {};
@@ -100,8 +100,8 @@ std::string unknown_id_hint(std::string_view id, const std::vector<std::string>&
     const std::vector<std::string> by_name = match_by_name(id, known, names);
     std::vector<std::string> named;
     for (const auto& k : by_name) {
-      const auto at = static_cast<std::size_t>(std::find(known.begin(), known.end(), k) -
-                                               known.begin());
+      const auto at =
+          static_cast<std::size_t>(std::find(known.begin(), known.end(), k) - known.begin());
       named.push_back("'" + k + "' (" + names[at] + ")");
     }
     if (named.size() == 1) hint = "did you mean " + named.front() + "?";

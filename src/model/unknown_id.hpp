@@ -18,8 +18,7 @@ std::string unknown_id_hint(std::string_view id, const std::vector<std::string>&
 /// The known ids whose names hold word (hyphens read as spaces) as whole words, any case, in
 /// library order; none when more than three do (too common a word to guess from). names is
 /// parallel to known.
-std::vector<std::string> match_by_name(std::string_view word,
-                                       const std::vector<std::string>& known,
+std::vector<std::string> match_by_name(std::string_view word, const std::vector<std::string>& known,
                                        const std::vector<std::string>& names);
 
 }  // namespace mp::model

@@ -29,12 +29,14 @@ std::string page(const model::Technique& t, std::string_view svg) {
 }  // namespace
 
 TEST_CASE("technique html: the figure comes before the dose and steps, then the cautions") {
-  const std::string svg = "<svg role=\"img\" aria-label=\"x\" class=\"figure\"><title>x</title></svg>";
+  const std::string svg =
+      "<svg role=\"img\" aria-label=\"x\" class=\"figure\"><title>x</title></svg>";
   std::string html = page(stretch(), svg);
   auto figure = html.find(svg);
   auto dose = html.find("<p><strong>Dose:</strong> Hold 30 s</p>");
-  auto steps = html.find("<ol class=\"steps\">\n<li>Sit tall.</li>\n<li>Tilt your ear towards "
-                         "your shoulder.</li>\n</ol>");
+  auto steps = html.find(
+      "<ol class=\"steps\">\n<li>Sit tall.</li>\n<li>Tilt your ear towards "
+      "your shoulder.</li>\n</ol>");
   auto cautions = html.find("<li>Stop if it tingles.</li>");
   REQUIRE(figure != std::string::npos);
   REQUIRE(dose != std::string::npos);
