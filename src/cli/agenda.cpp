@@ -94,16 +94,7 @@ void setup_agenda(CLI::App& app, Context& ctx) {
       ->type_name("DAY");
   auto* days = cmd->add_option("--days", f->days, "Show N days (default 7)")->type_name("N");
   cmd->add_option("--weeks", f->weeks, "Show W weeks")->type_name("W")->excludes(days);
-  cmd->add_option("--format", f->format, "text, markdown, json, csv, ics or html (default text)")
-      ->check(CLI::IsMember({"text", "markdown", "json", "csv", "ics", "html"}))
-      ->type_name("FORMAT");
-  cmd->add_option("-o,--output", f->output, "Write to FILE atomically instead of stdout")
-      ->type_name("FILE");
-  cmd->add_option("--remind", f->remind, "ics: reminder N minutes before each session (0 = none)")
-      ->check(CLI::Range(0, 1440))
-      ->type_name("MINUTES");
-  cmd->add_option("--timezone", f->timezone, "IANA time zone for ics times, e.g. Europe/Berlin")
-      ->type_name("NAME");
+  add_plan_output_options(cmd, *f);
   cmd->callback([&ctx, f] { ctx.action = [&ctx, f] { return run_agenda(ctx, *f); }; });
 }
 

@@ -148,16 +148,7 @@ void setup_plan(CLI::App& app, Context& ctx) {
   cmd->add_option("--seed", f->seed, "Seed for tie-breaking; same inputs and seed, same plan")
       ->type_name("N");
   cmd->add_flag("--explain", f->explain, "Say why each item was chosen, held back or left out");
-  cmd->add_option("--format", f->format, "text, markdown, json, csv, ics or html (default text)")
-      ->check(CLI::IsMember({"text", "markdown", "json", "csv", "ics", "html"}))
-      ->type_name("FORMAT");
-  cmd->add_option("-o,--output", f->output, "Write to FILE atomically instead of stdout")
-      ->type_name("FILE");
-  cmd->add_option("--remind", f->remind, "ics: reminder N minutes before each session (0 = none)")
-      ->check(CLI::Range(0, 1440))
-      ->type_name("MINUTES");
-  cmd->add_option("--timezone", f->timezone, "IANA time zone for ics times, e.g. Europe/Berlin")
-      ->type_name("NAME");
+  add_plan_output_options(cmd, *f);
   cmd->add_option("--variety", f->variety,
                   "Share of a goal one technique may carry in a week, 0 < S <= 1 (default 0.34; "
                   "1 = no limit)")
