@@ -14,10 +14,13 @@ deb_pkgs=(dpkg-dev file)
 # The test suite checks exports with real consumers (libical, python icalendar, calcurse,
 # cmark, a JSON Schema validator, headless Chromium with poppler for the html pages, libxml2's
 # xmllint and librsvg's rsvg-convert for the technique figures (SVG), and html-validate from the
-# npm registry) and uses Debian's python3 to drive the golden CLI tests.
+# npm registry) and uses Debian's python3 to drive the golden CLI tests. The guided session
+# (`start`) is driven in a real pseudo-terminal (pexpect) read through a real terminal emulator
+# (pyte), and `start --speak` says its cues through espeak-ng.
 test_pkgs=(doctest-dev python3 python3-jsonschema python3-icalendar libical-dev calcurse cmark
            pkg-config man-db groff-base bash-completion zsh fish "${deb_pkgs[@]}"
-           chromium poppler-utils libxml2-utils librsvg2-bin)
+           chromium poppler-utils libxml2-utils librsvg2-bin python3-pexpect python3-pyte
+           espeak-ng)
 # Node and npm for html-validate: Debian's, unless a node with npm is already there (a
 # NodeSource nodejs bundles npm and conflicts with Debian's npm package).
 command -v npm >/dev/null 2>&1 || test_pkgs+=(nodejs npm)

@@ -29,11 +29,14 @@ PROGRAMS = {
     "fish": "fish",                      # install/fish
     "xmllint": "libxml2-utils",          # consumers/figures: each figure parses as SVG
     "rsvg-convert": "librsvg2-bin",      # consumers/figures: each figure renders (librsvg)
+    "espeak-ng": "espeak-ng",            # guide: `start --speak` says the cues (audio files)
 }
 # python module -> the Debian package that provides it
 MODULES = {
     "jsonschema": "python3-jsonschema",  # consumers/json, the plan schema
     "icalendar": "python3-icalendar",    # consumers/ics
+    "pexpect": "python3-pexpect",        # guide: `start` in a real pseudo-terminal
+    "pyte": "python3-pyte",              # guide: the screen read through a terminal emulator
 }
 # files that are not programs -> the Debian package
 FILES = {
