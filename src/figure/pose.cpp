@@ -91,8 +91,8 @@ LegPair legs_of(const model::Figure& f) {
     case LegPose::kStep:
       set(both(22, 8), both(-15, 20));
       break;
-    case LegPose::kSitBack:
-      p.left = p.right = both(80, 170);
+    case LegPose::kSitBack:  // shins flat on the floor, the thighs rising back to the heels
+      p.left = p.right = both(65, 155);
       break;
     case LegPose::kLegBack:
       set(both(-90, 0), both(0, 90));
@@ -114,8 +114,10 @@ TrunkAngles trunk_of(const model::Figure& f) {
     case TrunkPose::kUpright:
       break;
     case TrunkPose::kLeanForward:
-      t.lower += f.position == Position::kKneeling ? 100 : 25;
-      t.upper += f.position == Position::kKneeling ? 105 : 30;
+      // kneeling, the chest rests on the thighs: the lower trunk rises over them from the hips,
+      // the upper one curls down so the forehead reaches the mat beyond the knees
+      t.lower += f.position == Position::kKneeling ? 86 : 25;
+      t.upper += f.position == Position::kKneeling ? 114 : 30;
       break;
     case TrunkPose::kRounded:
       t.lower += 8;
@@ -192,6 +194,7 @@ struct Frame {
   Vec3 down;     // the floor's direction in the body frame
   double floor;  // how far along down the floor is from the pelvis
   Leg left_leg, right_leg;
+  bool from_above = false;  // lying seen from above: the floor is behind, not below
 };
 
 Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*unused*/,
@@ -314,7 +317,8 @@ Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*u
       pole = R * Vec3{s, -0.3, -0.5};
       break;
     case ArmPlacement::kOnDoorFrame:
-      arm.elbow = S + R * Vec3{s * M::kUpperArm * 0.97, -4, -5};
+      // elbows out at shoulder height and a little back: the chest leans through the door
+      arm.elbow = S + R * Vec3{s * M::kUpperArm * 0.8, -4, -16};
       arm.hand = arm.elbow + R * Vec3{0, M::kForearm, -2};
       return arm;
     case ArmPlacement::kSwinging:
@@ -325,6 +329,16 @@ Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*u
       tip = S + R * Vec3{s * 28, 48, 0};
       pole = R * Vec3{s, 0, 0};
       break;
+  }
+  // a hand reaching out never goes through the floor: it rests on it as far out (child's pose;
+  // seen from above, the drawing's bottom is no floor)
+  const bool reaching = placement == ArmPlacement::kOverhead || placement == ArmPlacement::kForward;
+  if (double below = dot(tip, b.down) - (b.floor - 3); reaching && below > 0.5 && !b.from_above) {
+    const double drop = std::max(0.0, b.floor - 3 - dot(S, b.down));
+    const Vec3 out = (tip - S) - b.down * dot(tip - S, b.down);
+    const double reach = std::sqrt(std::max(0.0, dot(tip - S, tip - S) - drop * drop));
+    tip = length(out) > 1 ? S + b.down * drop + normalized(out) * reach : tip - b.down * below;
+    pole = b.down;
   }
   arm.hand = tip;
   arm.elbow = middle_joint(S, arm.hand, M::kUpperArm, M::kForearm, pole);
@@ -374,6 +388,8 @@ Pose pose_body(const model::Figure& f) {
 
   // The floor: the lowest of the body along the world's down (the arms reach down to it).
   b.down = W.transposed() * Vec3{0, -1, 0};
+  b.from_above = (f.position == Position::kLyingBack && f.view == model::FigureView::kFront) ||
+                 (f.position == Position::kLyingFront && f.view == model::FigureView::kBack);
   b.floor = -1e9;
   auto touch = [&](Vec3 p, double r) { b.floor = std::max(b.floor, dot(p, b.down) + r); };
   for (const Leg* l : {&b.left_leg, &b.right_leg}) {

@@ -110,8 +110,10 @@ void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
       case Prop::kDoorway: {
         double x0 = std::min(p.left_arm.hand.x, p.right_arm.hand.x) - 6;
         double x1 = std::max(p.left_arm.hand.x, p.right_arm.hand.x) + 6;
-        if (side) x0 = x1 = flat(p.left_arm.elbow).x;
-        out.push_back(box(x0 - 5, 0, x0, 205, Paint::kProp, side ? 1e5 : kBehind));
+        // seen from the side: the near post just behind the near forearm, which rests on it
+        const Arm& near = p.left_arm.elbow.z > p.right_arm.elbow.z ? p.left_arm : p.right_arm;
+        if (side) x0 = x1 = near.elbow.x - 2;
+        out.push_back(box(x0 - 5, 0, x0, 205, Paint::kProp, side ? near.elbow.z - 1 : kBehind));
         if (!side) {
           out.push_back(box(x1, 0, x1 + 5, 205, Paint::kProp));
           out.push_back(box(x0 - 5, 205, x1 + 5, 210, Paint::kProp));
