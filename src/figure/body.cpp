@@ -93,6 +93,7 @@ void add_body(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
   const bool face_down = dot(p.head_turn * Vec3{0, 0, 1}, Vec3{0, 1, 0}) < -0.5 &&
                          p.head.y < p.floor + M::kHeadRadius + 1;
   for (const Arm* a : {&p.left_arm, &p.right_arm}) {
+    const auto placement = a == &p.left_arm ? f.left_arm : f.right_arm;
     std::size_t first = out.size();
     out.push_back(stroke({a->shoulder, a->elbow}, 9.5));
     out.push_back(stroke({a->elbow, a->hand}, 8));
@@ -104,6 +105,11 @@ void add_body(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
     if (face_down && dot(to_hand, normalized(to_head)) > length(to_head))
       for (std::size_t i = first; i < out.size(); ++i)
         out[i].depth = std::min(out[i].depth, p.head.z - 1);
+    // Hands clasped behind the head: the arm goes behind it, so the face stays in sight with
+    // the elbow pointing forward past it.
+    if (placement == model::ArmPlacement::kBehindHead)
+      for (std::size_t i = first; i < out.size(); ++i)
+        out[i].depth = std::min(out[i].depth, p.head.z - 0.5);
   }
   for (const Leg* l : {&p.left_leg, &p.right_leg}) {
     Shape thigh = stroke({l->hip, l->knee}, 15);

@@ -195,6 +195,7 @@ struct Frame {
   double floor;  // how far along down the floor is from the pelvis
   Leg left_leg, right_leg;
   bool from_above = false;  // lying seen from above: the floor is behind, not below
+  bool bridge = false;      // lying on the back with the hips lifted
 };
 
 Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*unused*/,
@@ -216,6 +217,14 @@ Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*u
     case ArmPlacement::kAtSide:
       tip = S + R * Vec3{s * 4, -55, 2};
       pole = R * Vec3{0, 0, -1};
+      if (b.bridge) {  // the hips lifted, the arms stay straight on the floor beside the body
+        const Vec3 feet = b.lower * Vec3{0, -1, 0};
+        const Vec3 along = normalized(feet - b.down * dot(feet, b.down));
+        const double drop = std::max(0.0, b.floor - 3 - dot(S, b.down));
+        tip = S + b.down * drop + along * std::sqrt(std::max(0.0, 54.0 * 54.0 - drop * drop)) +
+              R * Vec3{s * 4, 0, 0};
+        pole = b.down;
+      }
       break;
     case ArmPlacement::kHandOnHead:
       tip = b.head + H * Vec3{-s * 7, 9, 1};
@@ -277,10 +286,10 @@ Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*u
       tip = b.neck + R * Vec3{s * 5, 6, 6};
       pole = R * Vec3{s * 0.3, -1, 0};
       break;
-    case ArmPlacement::kBehindHead:
-      tip = b.head + H * Vec3{s * 2, -1, -11};
-      pole = R * Vec3{s * 0.7, 0, 1};
-      break;
+    case ArmPlacement::kBehindHead:  // hands clasped behind it, elbows forward beside the face
+      arm.hand = b.head + H * Vec3{s * 2, -1, -11};
+      arm.elbow = b.head + H * Vec3{s * 14, -5, 16};
+      return arm;
     case ArmPlacement::kOnChest:
       tip = b.neck + R * Vec3{s * 5, -12, 11};
       pole = R * Vec3{s, -1, 0};
@@ -388,6 +397,7 @@ Pose pose_body(const model::Figure& f) {
 
   // The floor: the lowest of the body along the world's down (the arms reach down to it).
   b.down = W.transposed() * Vec3{0, -1, 0};
+  b.bridge = f.trunk == TrunkPose::kBridge;
   b.from_above = (f.position == Position::kLyingBack && f.view == model::FigureView::kFront) ||
                  (f.position == Position::kLyingFront && f.view == model::FigureView::kBack);
   b.floor = -1e9;

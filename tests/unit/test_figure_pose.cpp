@@ -1,6 +1,7 @@
 // Posing the one body (src/figure/pose.cpp, body.cpp): the drawings a reader would correct.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -81,4 +82,66 @@ TEST_CASE("figure pose: sitting seen from the front draws each thigh, not a knee
     }
   }
   CHECK(thighs == 2);
+}
+
+TEST_CASE("figure pose: a bridge keeps the arms on the floor beside the body") {
+  model::Figure f;
+  f.view = model::FigureView::kSide;
+  f.position = model::Position::kLyingBack;
+  f.trunk = model::TrunkPose::kBridge;
+  f.legs = model::LegPose::kKneesBent;
+  figure::Pose p = figure::pose_body(f);
+  CHECK(p.pelvis.y > 20);  // the hips lifted
+  for (const figure::Arm* arm : {&p.left_arm, &p.right_arm}) {
+    CHECK(arm->hand.y < 5);                     // on the floor, not in the air by the hips
+    CHECK(arm->hand.x > arm->shoulder.x + 30);  // reaching along it towards the feet
+  }
+}
+
+TEST_CASE("figure pose: hands behind the head point the elbows forward, past a face in sight") {
+  model::Figure f;
+  f.view = model::FigureView::kSide;
+  f.trunk = model::TrunkPose::kArched;
+  f.left_arm = f.right_arm = model::ArmPlacement::kBehindHead;
+  figure::Pose p = figure::pose_body(f);
+  for (const figure::Arm* arm : {&p.left_arm, &p.right_arm}) {
+    CHECK(arm->elbow.x > p.head.x + 10);  // in front of the face
+    CHECK(arm->hand.x < p.head.x);        // behind the head
+  }
+  // the head is drawn over both arms (after them, far to near)
+  auto scene = figure::build_scene(f);
+  std::size_t head = 0, last_arm = 0;
+  for (std::size_t i = 0; i < scene.size(); ++i) {
+    const auto& s = scene[i];
+    if (s.kind == figure::Shape::Kind::kCircle && s.width == M::kHeadRadius) head = i;
+    for (const figure::Arm* arm : {&p.left_arm, &p.right_arm})
+      if (s.kind == figure::Shape::Kind::kStroke && s.paint == figure::Paint::kBody &&
+          std::abs(s.points.back().x - arm->elbow.x) < 0.01 &&
+          std::abs(s.points.back().y - arm->elbow.y) < 0.01)
+        last_arm = std::max(last_arm, i);
+  }
+  CHECK(head > last_arm);
+}
+
+TEST_CASE("figure pose: lying seen from above lies on its mat, with no floor line across it") {
+  model::Figure f;
+  f.view = model::FigureView::kFront;
+  f.position = model::Position::kLyingBack;
+  f.left_arm = f.right_arm = model::ArmPlacement::kOutToSide;
+  f.props = {model::Prop::kMat};
+  figure::Pose p = figure::pose_body(f);
+  int mats = 0;
+  for (const auto& s : figure::build_scene(f)) {
+    CHECK_FALSE((s.kind == figure::Shape::Kind::kStroke && s.paint == figure::Paint::kPropLine));
+    if (s.kind != figure::Shape::Kind::kPolygon || s.paint != figure::Paint::kPropLine) continue;
+    ++mats;  // a rectangle behind the whole body
+    double x0 = 1e9, x1 = -1e9, y0 = 1e9, y1 = -1e9;
+    for (auto q : s.points) {
+      x0 = std::min(x0, q.x), x1 = std::max(x1, q.x), y0 = std::min(y0, q.y),
+      y1 = std::max(y1, q.y);
+    }
+    for (figure::Vec3 q : {p.head, p.left_arm.hand, p.right_arm.hand, p.left_leg.toe})
+      CHECK((q.x > x0 && q.x < x1 && q.y > y0 && q.y < y1));
+  }
+  CHECK(mats == 1);
 }
