@@ -119,13 +119,13 @@ TrunkAngles trunk_of(const model::Figure& f) {
       t.lower += f.position == Position::kKneeling ? 86 : 25;
       t.upper += f.position == Position::kKneeling ? 114 : 30;
       break;
-    case TrunkPose::kRounded:
-      t.lower += 8;
-      t.upper += 32;
+    case TrunkPose::kRounded:  // on all fours the back humps up between level shoulders and hips
+      t.lower += f.position == Position::kAllFours ? -16 : 8;
+      t.upper += f.position == Position::kAllFours ? 16 : 32;
       break;
-    case TrunkPose::kArched:
-      t.lower -= 8;
-      t.upper -= 25;
+    case TrunkPose::kArched:  // on all fours the belly sinks between them
+      t.lower += f.position == Position::kAllFours ? 10 : -8;
+      t.upper += f.position == Position::kAllFours ? -10 : -25;
       break;
     case TrunkPose::kTurned:
       t.turn = f.side == model::BodySide::kLeft ? -35 : 35;

@@ -145,3 +145,20 @@ TEST_CASE("figure pose: lying seen from above lies on its mat, with no floor lin
   }
   CHECK(mats == 1);
 }
+
+TEST_CASE("figure pose: the cat on all fours humps its back between level hips and shoulders") {
+  model::Figure f;
+  f.view = model::FigureView::kSide;
+  f.position = model::Position::kAllFours;
+  f.trunk = model::TrunkPose::kRounded;
+  f.left_arm = f.right_arm = model::ArmPlacement::kOnFloor;
+  figure::Pose p = figure::pose_body(f);
+  CHECK(p.waist.y > p.pelvis.y + 4);  // the back rounds up to the ceiling…
+  CHECK(p.waist.y > p.neck.y + 4);
+  CHECK(std::abs(p.neck.y - p.pelvis.y) < 6);  // …while the shoulders stay over straight arms
+  model::Figure table = f;                     // the flat back, as in the steps' start
+  table.trunk = model::TrunkPose::kUpright;
+  figure::Pose flat = figure::pose_body(table);
+  CHECK(length(p.right_arm.hand - p.right_arm.shoulder) >
+        length(flat.right_arm.hand - flat.right_arm.shoulder) - 2);
+}
