@@ -268,11 +268,11 @@ def squeeze(text):
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>')
 
 
-def split_entries(pdftotext, pdf, names, drawn):
-    """The how-to entries whose heading is parted from its body in print. Below a page's "How to
-    do this week's techniques", each technique's heading (its name) must have its "Dose:" right
-    under it in the same column, and for a technique with a figure (drawn) indented by the figure
-    floated beside it: a figure pushed on to the next column leaves the dose at the column's edge."""
+def split_entries(pdftotext, pdf, drawn):
+    """The how-to entries whose figure is parted from its heading in print. Below a page's "How
+    to do this week's techniques", the heading (its name) of each technique with a figure (drawn)
+    must have its "Dose:" right under it in the same column, indented by the figure floated beside
+    it: a figure pushed on to the next column leaves the dose at the column's edge."""
     layout = subprocess.run([pdftotext, "-bbox", pdf, "-"], capture_output=True, text=True,
                             check=True).stdout
     problems = []
@@ -283,7 +283,7 @@ def split_entries(pdftotext, pdf, names, drawn):
         if not starts:
             continue
         top = words[starts[0]][2]
-        for name in names:
+        for name in sorted(drawn):  # (a technique without a figure may have no dose either)
             tokens = name.split()
             heads = [i for i in range(len(words) - len(tokens) + 1)
                      if texts[i:i + len(tokens)] == tokens and words[i][2] > top]
@@ -297,7 +297,7 @@ def split_entries(pdftotext, pdf, names, drawn):
                 if dose is None or dose[2] - last[2] > 20:
                     problems.append(f"{name}: its how-to heading (page {number}, x {head[1]:.0f}, "
                                     f"y {last[2]:.0f}) has no dose right under it")
-                elif name in drawn and dose[1] < head[1] + 20:
+                elif dose[1] < head[1] + 20:
                     problems.append(f"{name}: its how-to heading (page {number}, x {head[1]:.0f}, "
                                     f"y {last[2]:.0f}) is parted from its figure: the dose under "
                                     "it has no figure beside it")
@@ -336,7 +336,7 @@ def check_browser(args, path, names, literals):
         page = f.read()
     drawn = {n for n in names
              if 'aria-label="' + html.escape(n).replace("&#x27;", "&#39;") + ":" in page}
-    problems += split_entries(args.pdftotext, pdf, names, drawn)
+    problems += split_entries(args.pdftotext, pdf, drawn)
     run = chromium(args.chromium, [f"--screenshot={png}", "--window-size=900,1200", url])
     if not os.path.exists(png):
         return problems + [f"chromium wrote no screenshot (exit {run.returncode})"]
