@@ -90,8 +90,9 @@ section.notes tr { break-inside: avoid; }
   .items input { vertical-align: -.15rem; }
   /* How-to: four columns, the steps of a technique run on as one numbered paragraph. */
   .howto { columns: 4; column-gap: .7rem; font-size: 6.2pt; line-height: 1.12; }
-  /* An entry may go on in the next column (balanced columns), its heading never alone. */
-  .technique { margin-bottom: .3rem; break-inside: auto; }
+  /* An entry stays whole in one column: heading, figure and steps together (a break inside one
+     let the floated figure land in the next column, away from its heading). */
+  .technique { margin-bottom: .3rem; break-inside: avoid; }
   .technique h4 { font-size: 8pt; margin: 0; break-after: avoid; }
   .steps { padding: 0; counter-reset: step; }
   .steps li { display: inline; counter-increment: step; }

@@ -88,19 +88,49 @@ void add_body(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
   out.push_back(up);
   out.push_back(neck);
 
-  // Limbs, each its own outline.
+  // Limbs, each its own outline. Folded forward with the forehead down (child's pose), the arms
+  // reach past the head along the floor: drawn behind it, so the head stays in sight.
+  const bool face_down = dot(p.head_turn * Vec3{0, 0, 1}, Vec3{0, 1, 0}) < -0.5 &&
+                         p.head.y < p.floor + M::kHeadRadius + 1;
   for (const Arm* a : {&p.left_arm, &p.right_arm}) {
+    const auto placement = a == &p.left_arm ? f.left_arm : f.right_arm;
+    std::size_t first = out.size();
     out.push_back(stroke({a->shoulder, a->elbow}, 9.5));
     out.push_back(stroke({a->elbow, a->hand}, 8));
     Shape hand = stroke({a->hand}, 5.2);
     hand.kind = Shape::Kind::kCircle;
     hand.depth = a->hand.z + 0.1;
     out.push_back(hand);
+    const Vec3 to_head = p.head - p.neck, to_hand = a->hand - p.neck;
+    if (face_down && dot(to_hand, normalized(to_head)) > length(to_head))
+      for (std::size_t i = first; i < out.size(); ++i)
+        out[i].depth = std::min(out[i].depth, p.head.z - 1);
+    // Hands clasped behind the head: the arm goes behind it, so the face stays in sight with
+    // the elbow pointing forward past it.
+    if (placement == model::ArmPlacement::kBehindHead)
+      for (std::size_t i = first; i < out.size(); ++i)
+        out[i].depth = std::min(out[i].depth, p.head.z - 0.5);
   }
   for (const Leg* l : {&p.left_leg, &p.right_leg}) {
     Shape thigh = stroke({l->hip, l->knee}, 15);
     thigh.depth = std::min(thigh.depth, trunk_depth - 0.5);  // the hips cover the thigh's top
     if (l->knee.z > l->hip.z + 8) thigh.depth = (l->hip.z + l->knee.z) / 2;
+    const Vec2 along{l->knee.x - l->hip.x, l->knee.y - l->hip.y};
+    if (l->knee.z > l->hip.z + 0.6 * M::kThigh && std::hypot(along.x, along.y) < 0.4 * M::kThigh) {
+      // A thigh coming straight at the viewer (sitting, seen from the front): drawn as the top
+      // of the lap seen a little from above, from the hip crease down to a kneecap, so it reads
+      // as a thigh and not as a knee alone.
+      thigh.points = {flat(l->hip) + Vec2{0, 8}, flat(l->knee) + Vec2{0, -1}};
+      thigh.width = 15.5;
+      out.push_back(thigh);
+      Shape cap = stroke({l->knee + Vec3{0, -3, 0}}, 5);
+      cap.kind = Shape::Kind::kCircle;
+      cap.depth = l->knee.z + 1;
+      out.push_back(cap);
+      out.push_back(stroke({l->knee + Vec3{0, -4, 0}, l->ankle}, 11));
+      out.push_back(stroke({l->ankle, l->toe}, 7));
+      continue;
+    }
     out.push_back(thigh);
     out.push_back(stroke({l->knee, l->ankle}, 11));
     out.push_back(stroke({l->ankle, l->toe}, 7));

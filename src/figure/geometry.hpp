@@ -51,6 +51,7 @@ inline Mat3 rot_z(double deg) {
 /// A point on the drawing, y up (the SVG writer flips it).
 struct Vec2 {
   double x = 0, y = 0;
+  friend Vec2 operator+(Vec2 a, Vec2 b) { return {a.x + b.x, a.y + b.y}; }
 };
 
 }  // namespace mp::figure

@@ -91,8 +91,8 @@ LegPair legs_of(const model::Figure& f) {
     case LegPose::kStep:
       set(both(22, 8), both(-15, 20));
       break;
-    case LegPose::kSitBack:
-      p.left = p.right = both(80, 170);
+    case LegPose::kSitBack:  // shins flat on the floor, the thighs rising back to the heels
+      p.left = p.right = both(65, 155);
       break;
     case LegPose::kLegBack:
       set(both(-90, 0), both(0, 90));
@@ -114,16 +114,18 @@ TrunkAngles trunk_of(const model::Figure& f) {
     case TrunkPose::kUpright:
       break;
     case TrunkPose::kLeanForward:
-      t.lower += f.position == Position::kKneeling ? 100 : 25;
-      t.upper += f.position == Position::kKneeling ? 105 : 30;
+      // kneeling, the chest rests on the thighs: the lower trunk rises over them from the hips,
+      // the upper one curls down so the forehead reaches the mat beyond the knees
+      t.lower += f.position == Position::kKneeling ? 86 : 25;
+      t.upper += f.position == Position::kKneeling ? 114 : 30;
       break;
-    case TrunkPose::kRounded:
-      t.lower += 8;
-      t.upper += 32;
+    case TrunkPose::kRounded:  // on all fours the back humps up between level shoulders and hips
+      t.lower += f.position == Position::kAllFours ? -16 : 8;
+      t.upper += f.position == Position::kAllFours ? 16 : 32;
       break;
-    case TrunkPose::kArched:
-      t.lower -= 8;
-      t.upper -= 25;
+    case TrunkPose::kArched:  // on all fours the belly sinks between them
+      t.lower += f.position == Position::kAllFours ? 10 : -8;
+      t.upper += f.position == Position::kAllFours ? -10 : -25;
       break;
     case TrunkPose::kTurned:
       t.turn = f.side == model::BodySide::kLeft ? -35 : 35;
@@ -192,6 +194,8 @@ struct Frame {
   Vec3 down;     // the floor's direction in the body frame
   double floor;  // how far along down the floor is from the pelvis
   Leg left_leg, right_leg;
+  bool from_above = false;  // lying seen from above: the floor is behind, not below
+  bool bridge = false;      // lying on the back with the hips lifted
 };
 
 Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*unused*/,
@@ -213,6 +217,14 @@ Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*u
     case ArmPlacement::kAtSide:
       tip = S + R * Vec3{s * 4, -55, 2};
       pole = R * Vec3{0, 0, -1};
+      if (b.bridge) {  // the hips lifted, the arms stay straight on the floor beside the body
+        const Vec3 feet = b.lower * Vec3{0, -1, 0};
+        const Vec3 along = normalized(feet - b.down * dot(feet, b.down));
+        const double drop = std::max(0.0, b.floor - 3 - dot(S, b.down));
+        tip = S + b.down * drop + along * std::sqrt(std::max(0.0, 54.0 * 54.0 - drop * drop)) +
+              R * Vec3{s * 4, 0, 0};
+        pole = b.down;
+      }
       break;
     case ArmPlacement::kHandOnHead:
       tip = b.head + H * Vec3{-s * 7, 9, 1};
@@ -274,10 +286,10 @@ Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*u
       tip = b.neck + R * Vec3{s * 5, 6, 6};
       pole = R * Vec3{s * 0.3, -1, 0};
       break;
-    case ArmPlacement::kBehindHead:
-      tip = b.head + H * Vec3{s * 2, -1, -11};
-      pole = R * Vec3{s * 0.7, 0, 1};
-      break;
+    case ArmPlacement::kBehindHead:  // hands clasped behind it, elbows forward beside the face
+      arm.hand = b.head + H * Vec3{s * 2, -1, -11};
+      arm.elbow = b.head + H * Vec3{s * 14, -5, 16};
+      return arm;
     case ArmPlacement::kOnChest:
       tip = b.neck + R * Vec3{s * 5, -12, 11};
       pole = R * Vec3{s, -1, 0};
@@ -314,7 +326,8 @@ Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*u
       pole = R * Vec3{s, -0.3, -0.5};
       break;
     case ArmPlacement::kOnDoorFrame:
-      arm.elbow = S + R * Vec3{s * M::kUpperArm * 0.97, -4, -5};
+      // elbows out at shoulder height and a little back: the chest leans through the door
+      arm.elbow = S + R * Vec3{s * M::kUpperArm * 0.8, -4, -16};
       arm.hand = arm.elbow + R * Vec3{0, M::kForearm, -2};
       return arm;
     case ArmPlacement::kSwinging:
@@ -325,6 +338,16 @@ Arm place_arm(const Frame& b, ArmPlacement placement, double s, const Frame& /*u
       tip = S + R * Vec3{s * 28, 48, 0};
       pole = R * Vec3{s, 0, 0};
       break;
+  }
+  // a hand reaching out never goes through the floor: it rests on it as far out (child's pose;
+  // seen from above, the drawing's bottom is no floor)
+  const bool reaching = placement == ArmPlacement::kOverhead || placement == ArmPlacement::kForward;
+  if (double below = dot(tip, b.down) - (b.floor - 3); reaching && below > 0.5 && !b.from_above) {
+    const double drop = std::max(0.0, b.floor - 3 - dot(S, b.down));
+    const Vec3 out = (tip - S) - b.down * dot(tip - S, b.down);
+    const double reach = std::sqrt(std::max(0.0, dot(tip - S, tip - S) - drop * drop));
+    tip = length(out) > 1 ? S + b.down * drop + normalized(out) * reach : tip - b.down * below;
+    pole = b.down;
   }
   arm.hand = tip;
   arm.elbow = middle_joint(S, arm.hand, M::kUpperArm, M::kForearm, pole);
@@ -374,6 +397,9 @@ Pose pose_body(const model::Figure& f) {
 
   // The floor: the lowest of the body along the world's down (the arms reach down to it).
   b.down = W.transposed() * Vec3{0, -1, 0};
+  b.bridge = f.trunk == TrunkPose::kBridge;
+  b.from_above = (f.position == Position::kLyingBack && f.view == model::FigureView::kFront) ||
+                 (f.position == Position::kLyingFront && f.view == model::FigureView::kBack);
   b.floor = -1e9;
   auto touch = [&](Vec3 p, double r) { b.floor = std::max(b.floor, dot(p, b.down) + r); };
   for (const Leg* l : {&b.left_leg, &b.right_leg}) {

@@ -49,6 +49,23 @@ std::pair<double, double> extent(const std::vector<Shape>& body) {
   return {lo, hi};
 }
 
+// The body's vertical extent on the drawing.
+std::pair<double, double> height_extent(const std::vector<Shape>& body) {
+  double lo = 1e9, hi = -1e9;
+  for (const auto& s : body)
+    for (auto q : s.points) {
+      lo = std::min(lo, q.y - s.width);
+      hi = std::max(hi, q.y + s.width);
+    }
+  return {lo, hi};
+}
+
+// Lying seen from above: the floor is behind the body, not under it.
+bool from_above(const model::Figure& f) {
+  return (f.position == model::Position::kLyingBack && f.view == model::FigureView::kFront) ||
+         (f.position == model::Position::kLyingFront && f.view == model::FigureView::kBack);
+}
+
 bool lying(model::Position p) {
   return p == model::Position::kLyingBack || p == model::Position::kLyingFront ||
          p == model::Position::kSideLying;
@@ -58,6 +75,7 @@ bool lying(model::Position p) {
 
 void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
   const auto [left, right] = extent(out);
+  const auto [bottom, top] = height_extent(out);
   const bool side = f.view == model::FigureView::kSide;
   const Mat3& R = p.upper_trunk;
   bool on_table = false;
@@ -110,8 +128,10 @@ void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
       case Prop::kDoorway: {
         double x0 = std::min(p.left_arm.hand.x, p.right_arm.hand.x) - 6;
         double x1 = std::max(p.left_arm.hand.x, p.right_arm.hand.x) + 6;
-        if (side) x0 = x1 = flat(p.left_arm.elbow).x;
-        out.push_back(box(x0 - 5, 0, x0, 205, Paint::kProp, side ? 1e5 : kBehind));
+        // seen from the side: the near post just behind the near forearm, which rests on it
+        const Arm& near = p.left_arm.elbow.z > p.right_arm.elbow.z ? p.left_arm : p.right_arm;
+        if (side) x0 = x1 = near.elbow.x - 2;
+        out.push_back(box(x0 - 5, 0, x0, 205, Paint::kProp, side ? near.elbow.z - 1 : kBehind));
         if (!side) {
           out.push_back(box(x1, 0, x1 + 5, 205, Paint::kProp));
           out.push_back(box(x0 - 5, 205, x1 + 5, 210, Paint::kProp));
@@ -149,7 +169,8 @@ void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
         break;
       }
       case Prop::kMat:
-        out.push_back(box(left - 8, -2.5, right + 8, 0, Paint::kProp));
+        // seen from above, the floor's rectangle below stands for the mat
+        if (!from_above(f)) out.push_back(box(left - 8, -2.5, right + 8, 0, Paint::kProp));
         break;
       case Prop::kPillow: {
         Vec3 c = f.position == model::Position::kLyingFront
@@ -189,8 +210,12 @@ void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
     }
   }
   (void)on_table;
-  // The floor, unless something else carries the body.
-  if (std::find(f.props.begin(), f.props.end(), Prop::kTable) == f.props.end())
+  // The floor, unless something else carries the body: a line under it, or seen from above a
+  // rectangle behind it (the floor or the mat on it), longer than the body as a mat is.
+  if (std::find(f.props.begin(), f.props.end(), Prop::kTable) != f.props.end()) return;
+  if (from_above(f))
+    out.push_back(box(left - 16, bottom - 4, right + 16, top + 4, Paint::kPropLine, kBehind - 3));
+  else
     out.push_back(line({Vec3{left - 14, -0.5, 0}, Vec3{right + 14, -0.5, 0}}, 1.6, Paint::kPropLine,
                        kBehind - 2));
 }

@@ -37,6 +37,7 @@ std::string points(const std::vector<Vec2>& pts) {
   return out;
 }
 
+// XML text and attribute escape, the same as the html writer's (figure may not depend on export).
 std::string escape(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -52,6 +53,9 @@ std::string escape(std::string_view text) {
         break;
       case '"':
         out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
         break;
       default:
         out += c;

@@ -10,12 +10,6 @@ namespace {
 
 using model::Figure;
 
-constexpr std::array<std::string_view, 10> kFigureKeys{
-    "view", "position", "head", "trunk", "arms", "legs", "props", "arrows", "target", "side"};
-constexpr std::array<std::string_view, 4> kHeadKeys{"turn", "tilt", "nod", "chin"};
-constexpr std::array<std::string_view, 2> kArmKeys{"left", "right"};
-constexpr std::array<std::string_view, 2> kArrowKeys{"at", "direction"};
-constexpr std::array<std::string_view, 2> kChinWords{"level", "tucked"};
 constexpr std::size_t kMaxArrows = 4;
 
 template <typename E, std::size_t N>

@@ -6,9 +6,10 @@
 
 For each technique with a figure (`show ID --format svg`): libxml2's xmllint parses it, librsvg
 renders it to a PNG that is not blank; a lying figure is wider than tall and a standing one
-taller than wide; no two techniques whose figures differ render to the same image. With
---chromium, headless Chromium renders `show ID --format html` of the first one to a PNG that is
-not blank. With --library, technique --expect (a user's own) must have its picture too, in
+taller than wide; no two techniques whose figures differ render to the same image; `show ID
+--format html` of the first carries its figure. With --chromium, one headless Chromium start
+draws every figure on one page, each in a box of a grid, and each box of the screenshot must be
+drawn (not blank). With --library, technique --expect (a user's own) must have its picture too, in
 `show` and (with --goal) in the html plan for that goal.
 """
 import argparse
@@ -76,6 +77,47 @@ def dark_share(path):
     return dark / float(w * h)
 
 
+CELL, COLUMNS = 96, 8  # px: each figure's box on the Chromium sheet, and boxes per row
+
+
+def chromium_sheet(chromium, tmp, ids, svgs):
+    """One Chromium start draws every figure on one page, each in a fixed box of a grid; the
+    screenshot is cut into the boxes and each must be drawn (not blank)."""
+    cells = "".join(f'<div class="cell">{svgs[i]}</div>' for i in ids)
+    rows = (len(ids) + COLUMNS - 1) // COLUMNS
+    width, height = COLUMNS * CELL, rows * CELL
+    page = os.path.join(tmp, "sheet.html")
+    with open(page, "w", encoding="utf-8") as f:
+        f.write(f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>figures</title>
+<style>body {{ margin: 0; background: #fff; }}
+.grid {{ display: grid; grid-template-columns: repeat({COLUMNS}, {CELL}px);
+         grid-auto-rows: {CELL}px; }}
+.cell {{ display: flex; align-items: center; justify-content: center; overflow: hidden; }}
+.cell svg {{ max-width: {CELL - 8}px; max-height: {CELL - 8}px; width: auto; height: auto; }}
+</style></head><body><div class="grid">{cells}</div></body></html>""")
+    shot = os.path.join(tmp, "sheet.png")
+    run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+         f"--window-size={width},{height}", f"--screenshot={shot}", "file://" + page],
+        timeout=120)
+    if not os.path.exists(shot):
+        return ["chromium wrote no screenshot"]
+    w, h, bpp, pixels = png_pixels(shot)
+    if (w, h) != (width, height):
+        return [f"chromium's screenshot is {w}x{h}, expected {width}x{height}"]
+    problems = []
+    for n, tid in enumerate(ids):
+        x0, y0 = (n % COLUMNS) * CELL, (n // COLUMNS) * CELL
+        dark = 0
+        for row in pixels[y0:y0 + CELL]:
+            for x in range(x0, x0 + CELL):
+                if row[x * bpp] + row[x * bpp + 1] + row[x * bpp + 2] < 600:
+                    dark += 1
+        share = dark / float(CELL * CELL)
+        if share < 0.03:
+            problems.append(f"{tid}: chromium drew a blank figure ({share:.1%} drawn)")
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--massage-plan", required=True)
@@ -89,7 +131,7 @@ def main():
     base = [args.massage_plan] + (["--library", args.library] if args.library else [])
     listed = run(base + ["list", "techniques", "--format", "json"], check=True)
     techniques = json.loads(listed.stdout)
-    problems, seen, drawn = [], {}, []
+    problems, seen, drawn, svgs = [], {}, [], {}
     with tempfile.TemporaryDirectory() as tmp:
         for t in techniques:
             shown = run(base + ["show", t["id"], "--format", "svg"])
@@ -100,6 +142,7 @@ def main():
                                 f"{shown.stderr.strip()}")
                 continue
             drawn.append(t["id"])
+            svgs[t["id"]] = shown.stdout
             svg = os.path.join(tmp, t["id"] + ".svg")
             with open(svg, "w", encoding="utf-8") as f:
                 f.write(shown.stdout)
@@ -136,21 +179,12 @@ def main():
             if plan.returncode != 0 or f'aria-label="{name}:' not in plan.stdout:
                 problems.append(f"{args.expect}: no picture in the html plan for --goal "
                                 f"{args.goal} (exit {plan.returncode}) {plan.stderr.strip()}")
-        if args.chromium and drawn:
-            page = os.path.join(tmp, "page.html")
+        if drawn:
             shown = run(base + ["show", drawn[0], "--format", "html"], check=True)
             if "<svg" not in shown.stdout:
                 problems.append(f"{drawn[0]}: show --format html has no figure")
-            with open(page, "w", encoding="utf-8") as f:
-                f.write(shown.stdout)
-            shot = os.path.join(tmp, "page.png")
-            run([args.chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                 "--hide-scrollbars", "--window-size=800,600", f"--screenshot={shot}",
-                 "file://" + page], timeout=120)
-            if not os.path.exists(shot):
-                problems.append("chromium wrote no screenshot")
-            elif dark_share(shot) < 0.02:
-                problems.append(f"{drawn[0]}: chromium rendered a blank page")
+        if args.chromium and drawn:
+            problems += chromium_sheet(args.chromium, tmp, drawn, svgs)
     for p in problems:
         print(p)
     if not drawn:

@@ -9,8 +9,9 @@ the given literal texts read back as text.
 
 With --chromium: Debian's headless Chromium prints the page to PDF (A4) and takes a screenshot;
 poppler's pdfinfo counts the pages, pdftotext reads every page (each must carry --every-page), the
-technique names of the plan and the literal texts must be in the PDF's text, and the screenshot
-must not be blank.
+technique names of the plan and the literal texts must be in the PDF's text, each how-to heading
+must have its dose right under it in the same column, beside its figure (pdftotext -bbox), and
+the screenshot must not be blank.
 
 With --validator: a real HTML validator (html-validate from the npm registry, pinned in
 html/package.json) must find no error.
@@ -264,6 +265,45 @@ def squeeze(text):
     return re.sub(r"\s+", "", text)
 
 
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>')
+
+
+def split_entries(pdftotext, pdf, drawn):
+    """The how-to entries whose figure is parted from its heading in print. Below a page's "How
+    to do this week's techniques", the heading (its name) of each technique with a figure (drawn)
+    must have its "Dose:" right under it in the same column, indented by the figure floated beside
+    it: a figure pushed on to the next column leaves the dose at the column's edge."""
+    layout = subprocess.run([pdftotext, "-bbox", pdf, "-"], capture_output=True, text=True,
+                            check=True).stdout
+    problems = []
+    for number, body in enumerate(layout.split("<page ")[1:], start=1):
+        words = [(html.unescape(t), float(x), float(y)) for x, y, t in WORD.findall(body)]
+        texts = [w[0] for w in words]
+        starts = [i for i in range(len(words) - 4) if texts[i:i + 4] == ["How", "to", "do", "this"]]
+        if not starts:
+            continue
+        top = words[starts[0]][2]
+        for name in sorted(drawn):  # (a technique without a figure may have no dose either)
+            tokens = name.split()
+            heads = [i for i in range(len(words) - len(tokens) + 1)
+                     if texts[i:i + len(tokens)] == tokens and words[i][2] > top]
+            for i in heads:
+                head, last = words[i], words[i + len(tokens) - 1]
+                # the dose sits beside the figure (at most ~60 pt right of the heading); the next
+                # column starts a column's width (~130 pt) further
+                doses = [w for w in words if w[0] == "Dose:" and w[2] > last[2]
+                         and head[1] - 2 <= w[1] <= head[1] + 90]
+                dose = min(doses, key=lambda w: w[2]) if doses else None
+                if dose is None or dose[2] - last[2] > 20:
+                    problems.append(f"{name}: its how-to heading (page {number}, x {head[1]:.0f}, "
+                                    f"y {last[2]:.0f}) has no dose right under it")
+                elif dose[1] < head[1] + 20:
+                    problems.append(f"{name}: its how-to heading (page {number}, x {head[1]:.0f}, "
+                                    f"y {last[2]:.0f}) is parted from its figure: the dose under "
+                                    "it has no figure beside it")
+    return problems
+
+
 def check_browser(args, path, names, literals):
     problems = []
     url = "file://" + os.path.abspath(path)
@@ -292,6 +332,11 @@ def check_browser(args, path, names, literals):
     for name in list(names) + list(literals):
         if squeeze(name) not in squeeze(whole):
             problems.append(f"the PDF's text lacks {name!r}")
+    with open(path, encoding="utf-8") as f:
+        page = f.read()
+    drawn = {n for n in names
+             if 'aria-label="' + html.escape(n).replace("&#x27;", "&#39;") + ":" in page}
+    problems += split_entries(args.pdftotext, pdf, drawn)
     run = chromium(args.chromium, [f"--screenshot={png}", "--window-size=900,1200", url])
     if not os.path.exists(png):
         return problems + [f"chromium wrote no screenshot (exit {run.returncode})"]

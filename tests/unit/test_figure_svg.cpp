@@ -75,9 +75,12 @@ TEST_CASE("figure svg: the text alternative says what the figure shows") {
 }
 
 TEST_CASE("figure svg: the name is escaped in the title and label") {
-  std::string svg = figure::render_svg(make(model::Position::kStanding), "A <b> & \"c\"");
-  CHECK(svg.find("<title>A &lt;b&gt; &amp; &quot;c&quot;: a person standing") != std::string::npos);
+  std::string svg = figure::render_svg(make(model::Position::kStanding), "A <b> & \"c\" 'd'");
+  const std::string escaped = "A &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;: a person standing";
+  CHECK(svg.find("<title>" + escaped) != std::string::npos);
+  CHECK(svg.find("aria-label=\"" + escaped) != std::string::npos);
   CHECK(svg.find("<b>") == std::string::npos);
+  CHECK(svg.find("'d'") == std::string::npos);
 }
 
 TEST_CASE("figure svg: one palette and line weight; arrows and target only when asked") {

@@ -1,8 +1,13 @@
 // A technique's `figure:` (SPEC §3): read strictly, every problem located with its exact words.
 #include <doctest/doctest.h>
 
+#include <array>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
+#include "library/figure_reader.hpp"
 #include "library/loader.hpp"
 #include "model/error.hpp"
 
@@ -169,4 +174,62 @@ TEST_CASE("figure: the position is one of the technique's positions") {
             "t.yaml:10:13: error: figure needs a position: the technique lists no positions to "
             "take the first of\n  hint: add 'position: sitting' (or another position) to the "
             "figure"});
+}
+
+namespace {
+
+// The line of a markdown table row whose first cell is `key` in doc (empty if none).
+std::string doc_row(const std::string& doc, const std::string& key) {
+  std::string cell = "\n| `";
+  cell.append(key).append("` |");
+  auto at = doc.find(cell);
+  if (at == std::string::npos) return {};
+  return doc.substr(at + 1, doc.find('\n', at + 1) - at - 1);
+}
+
+// The words not in row as `word`, space-separated (empty when none is missing).
+template <std::size_t N>
+std::string missing(const std::string& row, const std::array<std::string_view, N>& words) {
+  std::string out;
+  for (auto w : words) {
+    std::string quoted(1, '`');
+    quoted.append(w).push_back('`');
+    if (row.find(quoted) == std::string::npos) out.append(out.empty() ? "" : " ").append(w);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("figure: docs/library-format.md explains every key and word the reader accepts") {
+  std::ifstream in(std::string(MP_SOURCE_DIR) + "/docs/library-format.md");
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  const std::string doc = text.str();
+  const auto begin = doc.find("\n### figure\n");
+  REQUIRE(begin != std::string::npos);
+  const std::string section = doc.substr(begin, doc.find("\n### ", begin + 1) - begin);
+  const std::string none;
+  for (auto key : lib::kFigureKeys) {
+    CAPTURE(key);
+    CHECK_FALSE(doc_row(section, std::string(key)).empty());
+  }
+  auto row = [&](const char* key) { return doc_row(section, key); };
+  CHECK(missing(row("view"), model::kFigureViewNames) == none);
+  CHECK(missing(doc_row(doc, "positions"), model::kPositionNames) == none);
+  CHECK(missing(row("head"), lib::kHeadKeys) == none);
+  CHECK(missing(row("head"), lib::kChinWords) == none);
+  CHECK(missing(row("trunk"), model::kTrunkPoseNames) == none);
+  CHECK(missing(row("arms"), lib::kArmKeys) == none);
+  CHECK(missing(row("arms"), model::kArmPlacementNames) == none);
+  CHECK(missing(row("legs"), model::kLegPoseNames) == none);
+  CHECK(missing(row("props"), model::kPropNames) == none);
+  CHECK(missing(row("arrows"), lib::kArrowKeys) == none);
+  CHECK(missing(row("arrows"), model::kArrowPlaceNames) == none);
+  CHECK(missing(row("arrows"), model::kArrowDirectionNames) == none);
+  CHECK(missing(row("target"), model::kTargetAreaNames) == none);
+  CHECK(missing(row("side"), model::kBodySideNames) == none);
+  // and says that it is the whole vocabulary, wider than SPEC §3's starting set
+  CHECK(section.find("superset of SPEC §3's figure vocabulary") != std::string::npos);
 }
