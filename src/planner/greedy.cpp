@@ -192,7 +192,6 @@ void fill_day(PlanState& st, int d, const std::vector<int>& cands) {
     const Option o{0, 0, tie(p, t, d), t};
     if (const std::int64_t key = price(o, free); key > 0) heap.push({key, 0, o.tie, t});
   }
-  std::vector<Item> next;
   while (!heap.empty()) {
     Option o = heap.top();
     heap.pop();
@@ -205,14 +204,8 @@ void fill_day(PlanState& st, int d, const std::vector<int>& cands) {
         continue;
       }
     }
-    st.day_items(d, next);
-    if (o.extend == 1) {
-      for (auto& it : next)
-        if (it.tech == o.t) ++it.minutes;
-    } else {
-      next.push_back({o.t, p.tech(o.t).min});
-    }
-    if (!st.set_day(d, next)) continue;  // a fuller day will not take it either
+    // A fuller day will not take it either.
+    if (!st.grow_day(d, o.t, o.extend == 0, p.tech(o.t).min)) continue;
     free = st.free_minutes(d);
     if (free <= 0) return;
     const Option more{0, 1, 0, o.t};

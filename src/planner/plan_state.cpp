@@ -261,6 +261,48 @@ bool PlanState::set_day(int d, const std::vector<Item>& items) {
   return true;
 }
 
+bool PlanState::grow_day(int d, int t, bool add, int minutes) {
+  auto& v = slots_[idx(d, 0)];
+  std::size_t at = v.size();
+  bool twice = false;  // t more than once on the day: the general way merges them
+  for (std::size_t i = 0; i < v.size(); ++i)
+    if (v[i].tech == t) {
+      twice = at < v.size();
+      at = i;
+    }
+  if (p_.slots != 1 || twice || add == (at < v.size())) {
+    day_items(d, grow_);
+    if (add) {
+      grow_.push_back({t, minutes});
+    } else {
+      for (auto& it : grow_)
+        if (it.tech == t) ++it.minutes;
+    }
+    return set_day(d, grow_);
+  }
+  // One slot: the items fit when their minutes do; set_day would sort them longest first
+  // (stably) and re-price only t, counting every item removed and added (see reprice).
+  const int dm = add ? minutes : 1;
+  if (load_[idx(d, 0)] + dm > p_.slot_cap[0]) return false;
+  const std::uint64_t n = v.size();
+  if (add) {
+    v.push_back({t, minutes});
+    mark(t, d);
+  } else {
+    ++v[at].minutes;
+  }
+  change(t, d, dm);
+  effort_ += add ? 2 * n : 2 * n - 1;
+  load_[idx(d, 0)] += dm;
+  for (std::size_t i = 1; i < v.size(); ++i) {
+    const Item x = v[i];
+    std::size_t j = i;
+    for (; j > 0 && v[j - 1].minutes < x.minutes; --j) v[j] = v[j - 1];
+    v[j] = x;
+  }
+  return true;
+}
+
 int PlanState::free_minutes(int d) const {
   int free = 0;
   for (int s = 0; s < p_.slots; ++s) free += slack(d, s);

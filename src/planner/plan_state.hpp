@@ -136,6 +136,10 @@ class PlanState {
   [[nodiscard]] bool fits(const std::vector<Item>& items) const;
   /// Replaces day d's items by `items`, re-packed; false (and no change) when they do not fit.
   bool set_day(int d, const std::vector<Item>& items);
+  /// set_day of day d's items with one minute more for t's item (add = false) or with t added
+  /// at `minutes` (add = true): the same result and effort, without copying and re-pricing
+  /// the day when it has one slot.
+  bool grow_day(int d, int t, bool add, int minutes);
   /// Free minutes over all of day d's slots.
   [[nodiscard]] int free_minutes(int d) const;
 
@@ -171,7 +175,7 @@ class PlanState {
   // Scratch buffers, kept between calls so the search loop does not allocate.
   mutable std::vector<Item> fit_items_;
   mutable std::vector<int> fit_where_;
-  std::vector<Item> next_, before_, after_;
+  std::vector<Item> next_, before_, after_, grow_;
   std::vector<int> where_, count_before_, count_after_;
 };
 
