@@ -130,6 +130,11 @@ class Search {
     auto run = [&](const Step& step) {
       switch (step.move) {
         case Move::kDay:
+          // Only day d changes: nothing to gain when its goals are met there and in the week,
+          // or when the concave bound proves the day optimal (as for the day re-plan).
+          if (st_.met(k, step.d, step.d + 1) ||
+              (p_.slots > 0 && day_cannot_gain(st_, step.d, cands)))
+            return false;
           return try_day(st_, step.d, cands);
         case Move::kDayMoves:
           return try_day_moves(st_, step.d, first, last, cands);
