@@ -262,43 +262,61 @@ bool PlanState::set_day(int d, const std::vector<Item>& items) {
 }
 
 bool PlanState::grow_day(int d, int t, bool add, int minutes) {
-  auto& v = slots_[idx(d, 0)];
-  std::size_t at = v.size();
-  bool twice = false;  // t more than once on the day: the general way merges them
-  for (std::size_t i = 0; i < v.size(); ++i)
-    if (v[i].tech == t) {
-      twice = at < v.size();
-      at = i;
+  std::size_t n = 0;
+  int found = 0;  // items of t on the day
+  for (int s = 0; s < p_.slots; ++s)
+    for (const auto& it : slots_[idx(d, s)]) {
+      ++n;
+      found += it.tech == t ? 1 : 0;
     }
-  if (p_.slots != 1 || twice || add == (at < v.size())) {
-    day_items(d, grow_);
+  const bool general = found > 1 || (add ? found > 0 : found == 0);
+  // set_day re-prices only t here (the other items keep their minutes) and counts every item
+  // removed and added (see reprice): n before, n or n + 1 after.
+  const int dm = add ? minutes : 1;
+  auto apply = [&] {
+    if (add) mark(t, d);
+    change(t, d, dm);
+    effort_ += add ? 2 * n : 2 * n - 1;
+  };
+  if (p_.slots == 1 && !general) {
+    // One slot: the items fit when their minutes do; set_day would sort them longest first
+    // (stably), as below.
+    auto& v = slots_[idx(d, 0)];
+    if (load_[idx(d, 0)] + dm > p_.slot_cap[0]) return false;
     if (add) {
-      grow_.push_back({t, minutes});
+      v.push_back({t, minutes});
     } else {
-      for (auto& it : grow_)
+      for (auto& it : v)
         if (it.tech == t) ++it.minutes;
     }
-    return set_day(d, grow_);
+    apply();
+    load_[idx(d, 0)] += dm;
+    for (std::size_t i = 1; i < v.size(); ++i) {
+      const Item x = v[i];
+      std::size_t j = i;
+      for (; j > 0 && v[j - 1].minutes < x.minutes; --j) v[j] = v[j - 1];
+      v[j] = x;
+    }
+    return true;
   }
-  // One slot: the items fit when their minutes do; set_day would sort them longest first
-  // (stably) and re-price only t, counting every item removed and added (see reprice).
-  const int dm = add ? minutes : 1;
-  if (load_[idx(d, 0)] + dm > p_.slot_cap[0]) return false;
-  const std::uint64_t n = v.size();
+  day_items(d, grow_);
   if (add) {
-    v.push_back({t, minutes});
-    mark(t, d);
+    grow_.push_back({t, minutes});
   } else {
-    ++v[at].minutes;
+    for (auto& it : grow_)
+      if (it.tech == t) ++it.minutes;
   }
-  change(t, d, dm);
-  effort_ += add ? 2 * n : 2 * n - 1;
-  load_[idx(d, 0)] += dm;
-  for (std::size_t i = 1; i < v.size(); ++i) {
-    const Item x = v[i];
-    std::size_t j = i;
-    for (; j > 0 && v[j - 1].minutes < x.minutes; --j) v[j] = v[j - 1];
-    v[j] = x;
+  if (general) return set_day(d, grow_);
+  // Several slots: packed as set_day packs them, without its general re-pricing.
+  if (!pack(grow_, where_)) return false;
+  apply();
+  for (int s = 0; s < p_.slots; ++s) {
+    slots_[idx(d, s)].clear();
+    load_[idx(d, s)] = 0;
+  }
+  for (std::size_t i = 0; i < grow_.size(); ++i) {
+    slots_[idx(d, where_[i])].push_back(grow_[i]);
+    load_[idx(d, where_[i])] += grow_[i].minutes;
   }
   return true;
 }

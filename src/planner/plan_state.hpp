@@ -137,8 +137,8 @@ class PlanState {
   /// Replaces day d's items by `items`, re-packed; false (and no change) when they do not fit.
   bool set_day(int d, const std::vector<Item>& items);
   /// set_day of day d's items with one minute more for t's item (add = false) or with t added
-  /// at `minutes` (add = true): the same result and effort, without copying and re-pricing
-  /// the day when it has one slot.
+  /// at `minutes` (add = true): the same result and effort, re-pricing only t (and, with one
+  /// slot, without copying or re-packing the day).
   bool grow_day(int d, int t, bool add, int minutes);
   /// Free minutes over all of day d's slots.
   [[nodiscard]] int free_minutes(int d) const;

@@ -248,15 +248,15 @@ TEST_CASE("planner: an adaptation factor moves its technique's minutes the way i
   SUBCASE("variety 0.34") { check_monotone_adaptation(0.34, 60); }
 }
 
-TEST_CASE("planner: growing a one-slot day is set_day's result and effort, without re-packing") {
+TEST_CASE("planner: growing a day by one item or minute is set_day's result and effort") {
   using mp::planner::detail::Item;
   using mp::planner::detail::PlanState;
   int compared = 0;
   int refused = 0;
+  int two_slots = 0;
   for (std::uint64_t seed = 1; seed <= 200; ++seed) {
     const auto c = random_tiny(seed, 0.5);
     if (!c) continue;
-    if (c->in.slot_minutes.size() != 1) continue;
     std::vector<std::string> warnings;
     std::optional<mp::planner::detail::Problem> set;
     try {
@@ -293,20 +293,25 @@ TEST_CASE("planner: growing a one-slot day is set_day's result and effort, witho
           REQUIRE(grown.grow_day(d, t, add, minutes) == general_ok);
           CHECK(grown.total() == general.total());
           CHECK(grown.effort() == general.effort());
-          const auto& a = grown.slot(d, 0);
-          const auto& b = general.slot(d, 0);
-          REQUIRE(a.size() == b.size());
-          for (std::size_t i = 0; i < a.size(); ++i) {
-            CHECK(a[i].tech == b[i].tech);
-            CHECK(a[i].minutes == b[i].minutes);
+          for (int s = 0; s < problem.slots; ++s) {
+            const auto& a = grown.slot(d, s);
+            const auto& b = general.slot(d, s);
+            REQUIRE(a.size() == b.size());
+            for (std::size_t i = 0; i < a.size(); ++i) {
+              CHECK(a[i].tech == b[i].tech);
+              CHECK(a[i].minutes == b[i].minutes);
+            }
+            CHECK(grown.slack(d, s) == general.slack(d, s));
           }
-          CHECK(grown.slack(d, 0) == general.slack(d, 0));
           CHECK(grown.on_day(t, d) == general.on_day(t, d));
           ++compared;
           refused += general_ok ? 0 : 1;
+          two_slots += problem.slots == 2 ? 1 : 0;
         }
   }
-  MESSAGE("compared ", compared, " changes, ", refused, " of them refused as too long");
+  MESSAGE("compared ", compared, " changes (", two_slots, " on days of two slots), ", refused,
+          " of them refused as too long");
   CHECK(compared > 100);
+  CHECK(two_slots > 50);
   CHECK(refused > 0);
 }
