@@ -10,7 +10,10 @@ PlanState::PlanState(const Problem& p)
       used_(p.techs.size()),
       slots_(static_cast<std::size_t>(p.score.days() * p.slots)),
       load_(static_cast<std::size_t>(p.score.days() * p.slots), 0),
-      pro_at_(static_cast<std::size_t>(p.score.days()), -1) {}
+      pro_at_(static_cast<std::size_t>(p.score.days()), -1),
+      net_minutes_(p.techs.size(), 0),
+      net_uses_(p.techs.size(), 0),
+      seen_(p.techs.size(), 0) {}
 
 bool PlanState::blocked_by_cap(int t, int d) const {
   const auto& u = used_[static_cast<std::size_t>(t)];
@@ -129,53 +132,45 @@ void PlanState::restore(const Snapshot& snap) {
   total_ = snap.total;  // drop rounding drift
 }
 
-void PlanState::reprice(int d, std::vector<Item>& before, std::vector<Item>& after) {
-  // Each list merged by technique (a technique is on a day at most once, but be safe), then
-  // only the differences change the coverage. Counted as the full re-pricing it replaces (one
-  // unit per item removed and per item added), so effort, and with it the plans, stay as they
-  // were.
+void PlanState::reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after) {
+  // Per technique (a technique is on a day at most once, but be safe): the net change of its
+  // minutes and uses; then only the differences change the coverage, the techniques of
+  // `before` first and those only in `after` next, each in the order it first appears.
+  // Counted as the full re-pricing it replaces (one unit per item removed and per item added),
+  // so effort, and with it the plans, stay as they were.
   const std::uint64_t counted = before.size() + after.size();
-  auto merge = [](std::vector<Item>& v, std::vector<int>& count) {
-    count.clear();
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      std::size_t j = 0;
-      while (j < n && v[j].tech != v[i].tech) ++j;
-      if (j < n) {
-        v[j].minutes += v[i].minutes;
-        ++count[j];
-      } else {
-        v[n++] = v[i];
-        count.push_back(1);
-      }
-    }
-    v.resize(n);
-  };
-  merge(before, count_before_);
-  merge(after, count_after_);
+  for (const Item& o : before) {
+    net_minutes_[static_cast<std::size_t>(o.tech)] -= o.minutes;
+    --net_uses_[static_cast<std::size_t>(o.tech)];
+  }
+  for (const Item& n : after) {
+    net_minutes_[static_cast<std::size_t>(n.tech)] += n.minutes;
+    ++net_uses_[static_cast<std::size_t>(n.tech)];
+  }
   std::uint64_t changes = 0;
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    const Item& o = before[i];
-    std::size_t j = 0;
-    while (j < after.size() && after[j].tech != o.tech) ++j;
-    const int now = j < after.size() ? after[j].minutes : 0;
-    const int uses = j < after.size() ? count_after_[j] : 0;
-    if (now != o.minutes) {
-      change(o.tech, d, now - o.minutes);
+  for (const Item& o : before) {
+    const auto t = static_cast<std::size_t>(o.tech);
+    if (seen_[t] != 0) continue;
+    seen_[t] = 1;
+    if (net_minutes_[t] != 0) {
+      change(o.tech, d, net_minutes_[t]);
       ++changes;
     }
-    for (int u = uses; u < count_before_[i]; ++u) unmark(o.tech, d);
-    for (int u = count_before_[i]; u < uses; ++u) mark(o.tech, d);
+    for (; net_uses_[t] < 0; ++net_uses_[t]) unmark(o.tech, d);
+    for (; net_uses_[t] > 0; --net_uses_[t]) mark(o.tech, d);
+    net_minutes_[t] = 0;
   }
-  for (std::size_t j = 0; j < after.size(); ++j) {
-    const Item& n = after[j];
-    bool seen = false;
-    for (const Item& o : before) seen = seen || o.tech == n.tech;
-    if (seen) continue;
-    for (int u = 0; u < count_after_[j]; ++u) mark(n.tech, d);
-    change(n.tech, d, n.minutes);
+  for (const Item& n : after) {
+    const auto t = static_cast<std::size_t>(n.tech);
+    if (seen_[t] != 0) continue;
+    seen_[t] = 1;
+    for (; net_uses_[t] > 0; --net_uses_[t]) mark(n.tech, d);
+    change(n.tech, d, net_minutes_[t]);
     ++changes;
+    net_minutes_[t] = 0;
   }
+  for (const Item& o : before) seen_[static_cast<std::size_t>(o.tech)] = 0;
+  for (const Item& n : after) seen_[static_cast<std::size_t>(n.tech)] = 0;
   effort_ += counted > changes ? counted - changes : 0;
 }
 

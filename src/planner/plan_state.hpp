@@ -157,9 +157,9 @@ class PlanState {
   void unmark(int t, int d);
   // Every change prices itself once (counted as effort, as a priced move is) and applies it.
   void change(int t, int d, int dm);
-  // Moves day d's coverage and rule bookkeeping from the items `before` to `after` (both are
-  // merged by technique in place), re-pricing only the techniques whose minutes differ.
-  void reprice(int d, std::vector<Item>& before, std::vector<Item>& after);
+  // Moves day d's coverage and rule bookkeeping from the items `before` to `after`,
+  // re-pricing only the techniques whose minutes differ.
+  void reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after);
 
   const Problem& p_;
   double total_ = 0;
@@ -176,7 +176,11 @@ class PlanState {
   mutable std::vector<Item> fit_items_;
   mutable std::vector<int> fit_where_;
   std::vector<Item> next_, before_, after_, grow_;
-  std::vector<int> where_, count_before_, count_after_;
+  std::vector<int> where_;
+  // reprice()'s per-technique scratch: minutes and uses after minus before, and whether seen
+  // (all zero between calls).
+  std::vector<int> net_minutes_, net_uses_;
+  std::vector<char> seen_;
 };
 
 }  // namespace mp::planner::detail
