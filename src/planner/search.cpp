@@ -65,7 +65,9 @@ class Search {
  private:
   // Whether block k may still gain: its goals are not all met and it is not within kRoom of
   // the upper bound computed after its first search (bound_).
-  bool room(int k) const { return !st_.block_met(k) && block_value(st_, k) < bound_ * (1 - kRoom); }
+  bool room(int k) const {
+    return !st_.block_met(k) && block_value(st_, k) < bound_ * (1 - kRoom);
+  }
 
   // Weeks are alike: a full block has the self-care and professional weekdays, pinned routines,
   // targets and caps of the full block two weeks before it, so the best plan for one is the
