@@ -119,7 +119,7 @@ bool day_cannot_gain(const PlanState& st, int d, const std::vector<int>& all) {
 // Bounded: only small slot grids, a short candidate list and a narrow beam.
 bool DayReplanner::run(PlanState& st, int d, const std::vector<int>& all) {
   const Problem& p = st.problem();
-  constexpr std::size_t kBeam = 4;
+  constexpr std::size_t kBeam = 2;
   constexpr std::size_t kOthers = 14;
   constexpr int kMaxStates = 512;
   if (p.slots == 0 || p.slots > 3) return false;

@@ -1,5 +1,6 @@
 #include "planner/greedy.hpp"
 
+#include <algorithm>
 #include <queue>
 
 namespace mp::planner::detail {
@@ -183,40 +184,42 @@ void fill_day(PlanState& st, int d, const std::vector<int>& cands) {
   };
   int free = st.free_minutes(d);
   if (free <= 0) return;
-  std::priority_queue<Option, std::vector<Option>, decltype(worse)> heap(worse);
-  for (const auto& it : st.day_items(d)) {
-    const Option o{0, 1, 0, it.tech};
-    if (const std::int64_t key = price(o, free); key > 0) heap.push({key, 1, 0, it.tech});
-  }
+  // A max-heap by `worse` (as std::priority_queue keeps it), its storage reused from call to
+  // call: the search fills days many thousands of times.
+  thread_local std::vector<Option> heap;
+  heap.clear();
+  auto push = [&](const Option& o) {
+    heap.push_back(o);
+    std::push_heap(heap.begin(), heap.end(), worse);
+  };
+  for (int s = 0; s < p.slots; ++s)
+    for (const auto& it : st.slot(d, s)) {
+      const Option o{0, 1, 0, it.tech};
+      if (const std::int64_t key = price(o, free); key > 0) push({key, 1, 0, it.tech});
+    }
   for (int t : cands) {
     const Option o{0, 0, tie(p, t, d), t};
-    if (const std::int64_t key = price(o, free); key > 0) heap.push({key, 0, o.tie, t});
+    if (const std::int64_t key = price(o, free); key > 0) push({key, 0, o.tie, t});
   }
-  std::vector<Item> next;
   while (!heap.empty()) {
-    Option o = heap.top();
-    heap.pop();
+    std::pop_heap(heap.begin(), heap.end(), worse);
+    Option o = heap.back();
+    heap.pop_back();
     const std::int64_t key = price(o, free);
     if (key <= 0) continue;
     if (key != o.key) {
       o.key = key;
-      if (!heap.empty() && worse(o, heap.top())) {
-        heap.push(o);
+      if (!heap.empty() && worse(o, heap.front())) {
+        push(o);
         continue;
       }
     }
-    st.day_items(d, next);
-    if (o.extend == 1) {
-      for (auto& it : next)
-        if (it.tech == o.t) ++it.minutes;
-    } else {
-      next.push_back({o.t, p.tech(o.t).min});
-    }
-    if (!st.set_day(d, next)) continue;  // a fuller day will not take it either
+    // A fuller day will not take it either.
+    if (!st.grow_day(d, o.t, o.extend == 0, p.tech(o.t).min)) continue;
     free = st.free_minutes(d);
     if (free <= 0) return;
     const Option more{0, 1, 0, o.t};
-    if (const std::int64_t k = price(more, free); k > 0) heap.push({k, 1, 0, o.t});
+    if (const std::int64_t k = price(more, free); k > 0) push({k, 1, 0, o.t});
   }
 }
 

@@ -10,7 +10,10 @@ PlanState::PlanState(const Problem& p)
       used_(p.techs.size()),
       slots_(static_cast<std::size_t>(p.score.days() * p.slots)),
       load_(static_cast<std::size_t>(p.score.days() * p.slots), 0),
-      pro_at_(static_cast<std::size_t>(p.score.days()), -1) {}
+      pro_at_(static_cast<std::size_t>(p.score.days()), -1),
+      net_minutes_(p.techs.size(), 0),
+      net_uses_(p.techs.size(), 0),
+      seen_(p.techs.size(), 0) {}
 
 bool PlanState::blocked_by_cap(int t, int d) const {
   const auto& u = used_[static_cast<std::size_t>(t)];
@@ -129,53 +132,45 @@ void PlanState::restore(const Snapshot& snap) {
   total_ = snap.total;  // drop rounding drift
 }
 
-void PlanState::reprice(int d, std::vector<Item>& before, std::vector<Item>& after) {
-  // Each list merged by technique (a technique is on a day at most once, but be safe), then
-  // only the differences change the coverage. Counted as the full re-pricing it replaces (one
-  // unit per item removed and per item added), so effort, and with it the plans, stay as they
-  // were.
+void PlanState::reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after) {
+  // Per technique (a technique is on a day at most once, but be safe): the net change of its
+  // minutes and uses; then only the differences change the coverage, the techniques of
+  // `before` first and those only in `after` next, each in the order it first appears.
+  // Counted as the full re-pricing it replaces (one unit per item removed and per item added),
+  // so effort, and with it the plans, stay as they were.
   const std::uint64_t counted = before.size() + after.size();
-  auto merge = [](std::vector<Item>& v, std::vector<int>& count) {
-    count.clear();
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      std::size_t j = 0;
-      while (j < n && v[j].tech != v[i].tech) ++j;
-      if (j < n) {
-        v[j].minutes += v[i].minutes;
-        ++count[j];
-      } else {
-        v[n++] = v[i];
-        count.push_back(1);
-      }
-    }
-    v.resize(n);
-  };
-  merge(before, count_before_);
-  merge(after, count_after_);
+  for (const Item& o : before) {
+    net_minutes_[static_cast<std::size_t>(o.tech)] -= o.minutes;
+    --net_uses_[static_cast<std::size_t>(o.tech)];
+  }
+  for (const Item& n : after) {
+    net_minutes_[static_cast<std::size_t>(n.tech)] += n.minutes;
+    ++net_uses_[static_cast<std::size_t>(n.tech)];
+  }
   std::uint64_t changes = 0;
-  for (std::size_t i = 0; i < before.size(); ++i) {
-    const Item& o = before[i];
-    std::size_t j = 0;
-    while (j < after.size() && after[j].tech != o.tech) ++j;
-    const int now = j < after.size() ? after[j].minutes : 0;
-    const int uses = j < after.size() ? count_after_[j] : 0;
-    if (now != o.minutes) {
-      change(o.tech, d, now - o.minutes);
+  for (const Item& o : before) {
+    const auto t = static_cast<std::size_t>(o.tech);
+    if (seen_[t] != 0) continue;
+    seen_[t] = 1;
+    if (net_minutes_[t] != 0) {
+      change(o.tech, d, net_minutes_[t]);
       ++changes;
     }
-    for (int u = uses; u < count_before_[i]; ++u) unmark(o.tech, d);
-    for (int u = count_before_[i]; u < uses; ++u) mark(o.tech, d);
+    for (; net_uses_[t] < 0; ++net_uses_[t]) unmark(o.tech, d);
+    for (; net_uses_[t] > 0; --net_uses_[t]) mark(o.tech, d);
+    net_minutes_[t] = 0;
   }
-  for (std::size_t j = 0; j < after.size(); ++j) {
-    const Item& n = after[j];
-    bool seen = false;
-    for (const Item& o : before) seen = seen || o.tech == n.tech;
-    if (seen) continue;
-    for (int u = 0; u < count_after_[j]; ++u) mark(n.tech, d);
-    change(n.tech, d, n.minutes);
+  for (const Item& n : after) {
+    const auto t = static_cast<std::size_t>(n.tech);
+    if (seen_[t] != 0) continue;
+    seen_[t] = 1;
+    for (; net_uses_[t] > 0; --net_uses_[t]) mark(n.tech, d);
+    change(n.tech, d, net_minutes_[t]);
     ++changes;
+    net_minutes_[t] = 0;
   }
+  for (const Item& o : before) seen_[static_cast<std::size_t>(o.tech)] = 0;
+  for (const Item& n : after) seen_[static_cast<std::size_t>(n.tech)] = 0;
   effort_ += counted > changes ? counted - changes : 0;
 }
 
@@ -257,6 +252,66 @@ bool PlanState::set_day(int d, const std::vector<Item>& items) {
   for (std::size_t i = 0; i < next_.size(); ++i) {
     slots_[idx(d, where_[i])].push_back(next_[i]);
     load_[idx(d, where_[i])] += next_[i].minutes;
+  }
+  return true;
+}
+
+bool PlanState::grow_day(int d, int t, bool add, int minutes) {
+  std::size_t n = 0;
+  int found = 0;  // items of t on the day
+  for (int s = 0; s < p_.slots; ++s)
+    for (const auto& it : slots_[idx(d, s)]) {
+      ++n;
+      found += it.tech == t ? 1 : 0;
+    }
+  const bool general = found > 1 || (add ? found > 0 : found == 0);
+  // set_day re-prices only t here (the other items keep their minutes) and counts every item
+  // removed and added (see reprice): n before, n or n + 1 after.
+  const int dm = add ? minutes : 1;
+  auto apply = [&] {
+    if (add) mark(t, d);
+    change(t, d, dm);
+    effort_ += add ? 2 * n : 2 * n - 1;
+  };
+  if (p_.slots == 1 && !general) {
+    // One slot: the items fit when their minutes do; set_day would sort them longest first
+    // (stably), as below.
+    auto& v = slots_[idx(d, 0)];
+    if (load_[idx(d, 0)] + dm > p_.slot_cap[0]) return false;
+    if (add) {
+      v.push_back({t, minutes});
+    } else {
+      for (auto& it : v)
+        if (it.tech == t) ++it.minutes;
+    }
+    apply();
+    load_[idx(d, 0)] += dm;
+    for (std::size_t i = 1; i < v.size(); ++i) {
+      const Item x = v[i];
+      std::size_t j = i;
+      for (; j > 0 && v[j - 1].minutes < x.minutes; --j) v[j] = v[j - 1];
+      v[j] = x;
+    }
+    return true;
+  }
+  day_items(d, grow_);
+  if (add) {
+    grow_.push_back({t, minutes});
+  } else {
+    for (auto& it : grow_)
+      if (it.tech == t) ++it.minutes;
+  }
+  if (general) return set_day(d, grow_);
+  // Several slots: packed as set_day packs them, without its general re-pricing.
+  if (!pack(grow_, where_)) return false;
+  apply();
+  for (int s = 0; s < p_.slots; ++s) {
+    slots_[idx(d, s)].clear();
+    load_[idx(d, s)] = 0;
+  }
+  for (std::size_t i = 0; i < grow_.size(); ++i) {
+    slots_[idx(d, where_[i])].push_back(grow_[i]);
+    load_[idx(d, where_[i])] += grow_[i].minutes;
   }
   return true;
 }

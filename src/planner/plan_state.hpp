@@ -136,6 +136,10 @@ class PlanState {
   [[nodiscard]] bool fits(const std::vector<Item>& items) const;
   /// Replaces day d's items by `items`, re-packed; false (and no change) when they do not fit.
   bool set_day(int d, const std::vector<Item>& items);
+  /// set_day of day d's items with one minute more for t's item (add = false) or with t added
+  /// at `minutes` (add = true): the same result and effort, re-pricing only t (and, with one
+  /// slot, without copying or re-packing the day).
+  bool grow_day(int d, int t, bool add, int minutes);
   /// Free minutes over all of day d's slots.
   [[nodiscard]] int free_minutes(int d) const;
 
@@ -153,9 +157,9 @@ class PlanState {
   void unmark(int t, int d);
   // Every change prices itself once (counted as effort, as a priced move is) and applies it.
   void change(int t, int d, int dm);
-  // Moves day d's coverage and rule bookkeeping from the items `before` to `after` (both are
-  // merged by technique in place), re-pricing only the techniques whose minutes differ.
-  void reprice(int d, std::vector<Item>& before, std::vector<Item>& after);
+  // Moves day d's coverage and rule bookkeeping from the items `before` to `after`,
+  // re-pricing only the techniques whose minutes differ.
+  void reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after);
 
   const Problem& p_;
   double total_ = 0;
@@ -171,8 +175,12 @@ class PlanState {
   // Scratch buffers, kept between calls so the search loop does not allocate.
   mutable std::vector<Item> fit_items_;
   mutable std::vector<int> fit_where_;
-  std::vector<Item> next_, before_, after_;
-  std::vector<int> where_, count_before_, count_after_;
+  std::vector<Item> next_, before_, after_, grow_;
+  std::vector<int> where_;
+  // reprice()'s per-technique scratch: minutes and uses after minus before, and whether seen
+  // (all zero between calls).
+  std::vector<int> net_minutes_, net_uses_;
+  std::vector<char> seen_;
 };
 
 }  // namespace mp::planner::detail

@@ -1,12 +1,12 @@
 // Planner: near-optimality against an exact solver on tiny instances.
 #include <doctest/doctest.h>
 
-#include "planner/search.hpp"
-#include "planner/week_bound.hpp"
 #include <optional>
 
-#include "planner_fixtures.hpp"
 #include "planner/score.hpp"
+#include "planner/search.hpp"
+#include "planner/week_bound.hpp"
+#include "planner_fixtures.hpp"
 
 using namespace planner_test;  // NOLINT(google-build-using-namespace): test fixtures
 
@@ -246,4 +246,72 @@ void check_monotone_adaptation(double variety, int instances) {
 TEST_CASE("planner: an adaptation factor moves its technique's minutes the way it says") {
   SUBCASE("variety 1") { check_monotone_adaptation(1, 60); }
   SUBCASE("variety 0.34") { check_monotone_adaptation(0.34, 60); }
+}
+
+TEST_CASE("planner: growing a day by one item or minute is set_day's result and effort") {
+  using mp::planner::detail::Item;
+  using mp::planner::detail::PlanState;
+  int compared = 0;
+  int refused = 0;
+  int two_slots = 0;
+  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+    const auto c = random_tiny(seed, 0.5);
+    if (!c) continue;
+    std::vector<std::string> warnings;
+    std::optional<mp::planner::detail::Problem> set;
+    try {
+      set.emplace(mp::planner::detail::set_up(c->lib, c->profile, c->request, warnings));
+    } catch (const mp::planner::PlanError& e) {
+      CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
+      continue;
+    }
+    const auto& problem = *set;
+    const PlanState searched = mp::planner::detail::search_plan(problem);
+    for (int d = 0; d < problem.score.days(); ++d)
+      for (int t = 0; t < static_cast<int>(problem.techs.size()); ++t)
+        for (const bool add : {false, true}) {
+          // The general way: the day's items, changed, re-packed by set_day.
+          PlanState general = searched;
+          std::vector<Item> items;
+          general.day_items(d, items);
+          const bool present =
+              std::any_of(items.begin(), items.end(), [&](const Item& it) { return it.tech == t; });
+          if (add == present || (add && !general.can_use(t, d))) continue;
+          const int minutes = problem.tech(t).min;
+          if (add) {
+            items.push_back({t, minutes});
+          } else {
+            for (auto& it : items)
+              if (it.tech == t) ++it.minutes;
+          }
+          const bool general_ok = general.set_day(d, items);
+          PlanState grown = searched;
+          CAPTURE(seed);
+          CAPTURE(d);
+          CAPTURE(t);
+          CAPTURE(add);
+          REQUIRE(grown.grow_day(d, t, add, minutes) == general_ok);
+          CHECK(grown.total() == general.total());
+          CHECK(grown.effort() == general.effort());
+          for (int s = 0; s < problem.slots; ++s) {
+            const auto& a = grown.slot(d, s);
+            const auto& b = general.slot(d, s);
+            REQUIRE(a.size() == b.size());
+            for (std::size_t i = 0; i < a.size(); ++i) {
+              CHECK(a[i].tech == b[i].tech);
+              CHECK(a[i].minutes == b[i].minutes);
+            }
+            CHECK(grown.slack(d, s) == general.slack(d, s));
+          }
+          CHECK(grown.on_day(t, d) == general.on_day(t, d));
+          ++compared;
+          refused += general_ok ? 0 : 1;
+          two_slots += problem.slots == 2 ? 1 : 0;
+        }
+  }
+  MESSAGE("compared ", compared, " changes (", two_slots, " on days of two slots), ", refused,
+          " of them refused as too long");
+  CHECK(compared > 100);
+  CHECK(two_slots > 50);
+  CHECK(refused > 0);
 }
