@@ -69,10 +69,10 @@ std::string frame(const std::vector<Line>& lines, int columns, bool color) {
   std::string out = "\x1b[H";
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const bool styled = color && lines[i].style != Style::kPlain;
+    out += "\x1b[2K";  // cleared first: a line as wide as the screen keeps its last character
     if (styled) out += style_code(lines[i].style);
     out += truncate(lines[i].text, columns);
     if (styled) out += "\x1b[0m";
-    out += "\x1b[K";
     if (i + 1 < lines.size()) out += "\r\n";
   }
   out += "\x1b[J";

@@ -84,8 +84,8 @@ std::string truncate(std::string_view text, int columns);
 /// text word-wrapped to lines of at most columns display columns (a longer word is cut).
 std::vector<std::string> wrap(std::string_view text, int columns);
 
-/// A screen that redraws in place: home, each line (cut to the width) with the rest of it
-/// cleared, then the rest of the screen cleared. Colour only when color is set.
+/// A screen that redraws in place: home, each line cleared and written (cut to the width),
+/// then the rest of the screen cleared. Colour only when color is set.
 std::string frame(const std::vector<Line>& lines, int columns, bool color);
 
 /// The bell.
