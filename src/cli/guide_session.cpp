@@ -145,8 +145,10 @@ GuideEnd guide_as_lines(guide::Player& player, const GuideSettings& settings,
     if (player.finished()) break;
     const auto wake = terminal::wait(-1, signals.fd(), clock.real_wait(player.wake_in_ms()));
     if (!wake.signal) continue;
-    for (const auto s : signals.take())
+    for (const auto s : signals.take()) {
       if (ends_session(s)) end.signal = s;
+      if (s == terminal::Signal::kSuspend) signals.suspend();  // Ctrl-Z stops it as is
+    }
     if (end.signal) break;
   }
   player.advance(clock.now_ms());
