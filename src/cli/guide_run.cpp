@@ -29,8 +29,9 @@ double clock_speed() {
 }
 
 // "How helpful was this? 1–5, Enter to skip" read as a line (the terminal is cooked again);
-// empty when skipped, the input ends or a signal comes.
-std::optional<int> ask_rating(const Context& ctx, terminal::Signals& signals) {
+// empty when skipped, the input ends or a signal comes (then set in signal).
+std::optional<int> ask_rating(const Context& ctx, terminal::Signals& signals,
+                              std::optional<terminal::Signal>& signal) {
   for (int tries = 0; tries < 3; ++tries) {
     ctx.out << "How helpful was this? 1–5, Enter to skip: " << std::flush;
     std::string line;
@@ -41,6 +42,7 @@ std::optional<int> ask_rating(const Context& ctx, terminal::Signals& signals) {
           if (s == terminal::Signal::kInterrupt || s == terminal::Signal::kTerminate ||
               s == terminal::Signal::kHangUp) {
             ctx.out << '\n';
+            signal = s;
             return std::nullopt;
           }
       }
@@ -79,7 +81,8 @@ int run_guided(const Context& ctx, guide::Timeline timeline, const model::Librar
   const GuideEnd end = on_terminal ? guide_on_terminal(player, lib, settings, signals)
                                    : guide_as_lines(player, settings, signals, ctx.out);
   speech.reset();  // the last words said (or written) before the summary
-  const int status = end.signal ? signal_exit_status(*end.signal) : 0;
+  std::optional<terminal::Signal> signal = end.signal;
+  const int status = signal ? signal_exit_status(*signal) : 0;
   if (!ctx.global.quiet) {
     if (player.finished())
       ctx.out << "Session over.\n";
@@ -106,13 +109,13 @@ int run_guided(const Context& ctx, guide::Timeline timeline, const model::Librar
   for (const auto& e : entries)
     if (e.kind == model::EntryKind::kDone) done = &e;
   if (done != nullptr && on_terminal && !end.signal) {
-    if (const auto rating = ask_rating(ctx, signals)) {
+    if (const auto rating = ask_rating(ctx, signals, signal)) {
       rate_guided(ctx, done->id, *rating);
       if (!ctx.global.quiet) ctx.out << fmt::format("rated {} of 5\n", *rating);
     }
   }
   ctx.out.flush();
-  return status;
+  return signal ? signal_exit_status(*signal) : 0;
 }
 
 }  // namespace mp::cli

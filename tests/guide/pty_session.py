@@ -256,6 +256,8 @@ def skip_technique(t):
     t.send("s")
     t.wait_for("2 of 2 · Upper trapezius stretch")
     t.wait_raw(b"How helpful was this?", 30, t.mark)
+    t.send("x\r")  # not 1-5: asked again
+    t.wait_raw(b"Please answer 1 (no help) to 5 (helped a lot), or press Enter.", 5, t.mark)
     t.send("\r")
     check(t.finished() == 0, "exit 0")
     check(t.stty("after") == before, "the terminal settings are given back")
@@ -369,7 +371,36 @@ def resize_and_colour(t):
     check(t.stty("after") == before, "the terminal settings are given back")
 
 
+def ctrl_c_at_rating(t):
+    """Ctrl-C at the rating question: the entry is kept unrated, exit 130."""
+    before = t.stty("before")
+    t.start("--technique chin-tuck:2 --ready 0", "MASSAGE_PLAN_CLOCK_SPEED=60")
+    t.wait_raw(b"How helpful was this?", 30, t.mark)
+    t.send("\x03")
+    status = t.finished()
+    check(status == 130, f"exit 130, not {status}")
+    check(t.stty("after") == before, "the terminal settings are given back")
+    e = entries(t)
+    check(len(e) == 1 and e[0]["kind"] == "done" and e[0]["rating"] is None, f"kept unrated: {e}")
+
+
+def error_after(t):
+    """An error (the history cannot be written) after the session: the terminal given back."""
+    before = t.stty("before")
+    t.history = "/proc/no-such-folder/h.db"
+    t.start("--technique chin-tuck:2 --ready 0", "MASSAGE_PLAN_CLOCK_SPEED=40")
+    t.wait_for("1 of 1 · Chin tuck")
+    t.send("n")
+    t.send("q")
+    status = t.finished()
+    check(status == 73, f"exit 73 (cannot create the history), not {status}:\n{t.output()}")
+    check("massage-plan: error:" in t.output(), t.output())
+    check(t.stty("after") == before, "the terminal settings are given back after an error")
+
+
 SCENARIOS = {
+    "error": error_after,
+    "ctrl-c-rating": ctrl_c_at_rating,
     "countdown": countdown_bar_side_next,
     "pause": pause_resume_quit,
     "skip": skip_technique,
