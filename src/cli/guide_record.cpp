@@ -31,8 +31,8 @@ std::vector<model::Entry> guided_entries(const GuidedWhat& what,
   base.date = what.date;
   base.minute = what.minute;
   base.recorded_at = recorded_at;
-  const bool all_done = std::all_of(results.begin(), results.end(),
-                                    [](const auto& r) { return r.done; });
+  const bool all_done =
+      std::all_of(results.begin(), results.end(), [](const auto& r) { return r.done; });
   if (all_done && what.session) {
     model::Entry done = base;
     done.kind = model::EntryKind::kDone;

@@ -22,9 +22,9 @@ double clock_speed() {
   char* end = nullptr;
   const double speed = std::strtod(text, &end);
   if (end == text || *end != '\0' || !(speed >= 1 && speed <= 1000))
-    throw Error(ExitCode::kUsage,
-                fmt::format("MASSAGE_PLAN_CLOCK_SPEED={}: use a number from 1 to 1000 (test only)",
-                            text));
+    throw Error(
+        ExitCode::kUsage,
+        fmt::format("MASSAGE_PLAN_CLOCK_SPEED={}: use a number from 1 to 1000 (test only)", text));
   return speed;
 }
 
@@ -74,8 +74,8 @@ int run_guided(const Context& ctx, guide::Timeline timeline, const model::Librar
     speech = std::make_unique<Speech>(dir != nullptr ? dir : "");
     settings.speech = speech.get();
   }
-  const bool on_terminal = terminal::is_terminal(STDOUT_FILENO) &&
-                           terminal::is_terminal(STDIN_FILENO);
+  const bool on_terminal =
+      terminal::is_terminal(STDOUT_FILENO) && terminal::is_terminal(STDIN_FILENO);
   terminal::Signals signals;
   guide::Player player(std::move(timeline));
   const GuideEnd end = on_terminal ? guide_on_terminal(player, lib, settings, signals)
@@ -95,8 +95,8 @@ int run_guided(const Context& ctx, guide::Timeline timeline, const model::Librar
     if (!ctx.global.quiet) ctx.out << "nothing recorded (--no-log)\n";
     return status;
   }
-  auto entries = record_guided(
-      ctx, guided_entries(what, player.results(), player.began(), local_timestamp()));
+  auto entries =
+      record_guided(ctx, guided_entries(what, player.results(), player.began(), local_timestamp()));
   if (entries.empty()) {
     if (!ctx.global.quiet) ctx.out << "nothing recorded: no technique had begun\n";
     return status;

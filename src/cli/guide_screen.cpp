@@ -27,11 +27,16 @@ void add_wrapped(std::vector<Line>& out, const std::string& text, int columns, S
 // The line above a cue's text: what kind of moment it is, its side and round.
 std::string cue_label(const guide::Cue& c) {
   switch (c.kind) {
-    case guide::CueKind::kReady: return "Get ready";
-    case guide::CueKind::kRest: return "Rest";
-    case guide::CueKind::kRead: return "Step";
-    case guide::CueKind::kTechnique: return "";
-    case guide::CueKind::kHold: break;
+    case guide::CueKind::kReady:
+      return "Get ready";
+    case guide::CueKind::kRest:
+      return "Rest";
+    case guide::CueKind::kRead:
+      return "Step";
+    case guide::CueKind::kTechnique:
+      return "";
+    case guide::CueKind::kHold:
+      break;
   }
   std::string label = c.side == guide::Side::kLeft    ? "Left side"
                       : c.side == guide::Side::kRight ? "Right side"
@@ -64,7 +69,8 @@ std::string next_words(const guide::Player& p, const model::Library& lib) {
 void add_help(std::vector<Line>& out, int columns) {
   out.push_back(Line{"Keys", Style::kBold});
   for (std::string_view line :
-       {"space  pause, and resume", "n      next step", "b      back: restart this step (after 3 s), else the one before",
+       {"space  pause, and resume", "n      next step",
+        "b      back: restart this step (after 3 s), else the one before",
         "s      skip the rest of this technique", "q      quit (what was done is recorded)",
         "?      this help, and back", "Ctrl-Z suspends (paused); fg resumes the screen"})
     add_wrapped(out, std::string(line), columns, Style::kPlain, "  ");
@@ -79,9 +85,10 @@ std::string countdown_text(std::int64_t ms) {
 std::string progress_bar(std::int64_t done_ms, std::int64_t total_ms, int columns) {
   const std::string left = countdown_text(total_ms - done_ms);
   const int width = std::max(1, columns - 3 - static_cast<int>(left.size()));
-  const int filled = total_ms <= 0 ? width
-                                   : static_cast<int>(std::clamp<std::int64_t>(
-                                         done_ms * width / total_ms, 0, width));
+  const int filled =
+      total_ms <= 0
+          ? width
+          : static_cast<int>(std::clamp<std::int64_t>(done_ms * width / total_ms, 0, width));
   std::string bar = "[";
   for (int i = 0; i < width; ++i) bar += i < filled ? "#" : "-";
   return bar + "] " + left;
@@ -103,8 +110,9 @@ std::vector<terminal::Line> guide_screen(const guide::Player& p, const model::Li
                        Style::kAccent});
   } else {
     const model::Technique* t = lib.find_technique(h->technique);
-    add_wrapped(out, fmt::format("{} of {} · {}", p.technique_number(), p.technique_count(),
-                                 t != nullptr ? h->text.substr(0, h->text.find(": ")) : h->text),
+    add_wrapped(out,
+                fmt::format("{} of {} · {}", p.technique_number(), p.technique_count(),
+                            t != nullptr ? h->text.substr(0, h->text.find(": ")) : h->text),
                 w, Style::kAccent);
     if (t != nullptr && !t->dose.empty()) add_wrapped(out, "Dose: " + t->dose, w, Style::kDim);
     if (t != nullptr)
@@ -123,8 +131,8 @@ std::vector<terminal::Line> guide_screen(const guide::Player& p, const model::Li
   if (p.paused()) out.push_back(Line{"Paused: space resumes", Style::kWarning});
   out.push_back(Line{});
   add_wrapped(out, next_words(p, lib), w, Style::kPlain);
-  out.push_back(Line{fmt::format("Session left: {}", countdown_text(p.session_left_ms())),
-                     Style::kPlain});
+  out.push_back(
+      Line{fmt::format("Session left: {}", countdown_text(p.session_left_ms())), Style::kPlain});
   out.push_back(Line{std::string(kKeys), Style::kDim});
   return out;
 }

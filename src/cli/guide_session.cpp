@@ -18,8 +18,8 @@ class SessionClock {
  public:
   explicit SessionClock(double speed) : speed_(speed), start_(std::chrono::steady_clock::now()) {}
   [[nodiscard]] std::int64_t now_ms() const {
-    const auto real = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                                start_);
+    const auto real =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_);
     return static_cast<std::int64_t>(real.count() * speed_);
   }
   // Real milliseconds to wait for session_ms of session time (at least 1; -1 stays -1).
@@ -67,10 +67,14 @@ class Voice {
 
 int signal_exit_status(terminal::Signal signal) {
   switch (signal) {
-    case terminal::Signal::kInterrupt: return 130;
-    case terminal::Signal::kTerminate: return 143;
-    case terminal::Signal::kHangUp: return 129;
-    default: return 1;
+    case terminal::Signal::kInterrupt:
+      return 130;
+    case terminal::Signal::kTerminate:
+      return 143;
+    case terminal::Signal::kHangUp:
+      return 129;
+    default:
+      return 1;
   }
 }
 
@@ -96,8 +100,8 @@ GuideEnd guide_on_terminal(guide::Player& player, const model::Library& lib,
     ring = false;
     terminal::write_all(STDOUT_FILENO, frame);
     if (player.finished() || player.quit() || end.signal) break;
-    const auto wake = terminal::wait(STDIN_FILENO, signals.fd(),
-                                     clock.real_wait(player.wake_in_ms()));
+    const auto wake =
+        terminal::wait(STDIN_FILENO, signals.fd(), clock.real_wait(player.wake_in_ms()));
     if (wake.key) {
       if (const auto key = guide::key_of(*wake.key); key && player.press(*key, clock.now_ms())) {
         ring = true;

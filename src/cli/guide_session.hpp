@@ -16,8 +16,8 @@ class Speech;
 struct GuideSettings {
   bool bell = true;
   bool color = false;
-  double clock_speed = 1;      ///< test-only MASSAGE_PLAN_CLOCK_SPEED; 1 is real time
-  Speech* speech = nullptr;    ///< --speak
+  double clock_speed = 1;    ///< test-only MASSAGE_PLAN_CLOCK_SPEED; 1 is real time
+  Speech* speech = nullptr;  ///< --speak
 };
 
 /// How a session ended.

@@ -38,7 +38,8 @@ bool espeak_available() {
 
 Speech::Speech(std::string wav_dir) : wav_dir_(std::move(wav_dir)) {
   if (!espeak_available())
-    throw Error(ExitCode::kUnavailable, "--speak needs the espeak-ng program, which is not installed",
+    throw Error(ExitCode::kUnavailable,
+                "--speak needs the espeak-ng program, which is not installed",
                 "install it with `sudo apt install espeak-ng`, or leave out --speak");
 }
 

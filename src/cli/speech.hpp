@@ -1,7 +1,8 @@
 #pragma once
 // `start --speak`: each cue said aloud by the espeak-ng program, never waiting for it.
-#include <string>
 #include <sys/types.h>
+
+#include <string>
 
 namespace mp::cli {
 

@@ -16,13 +16,24 @@ std::int64_t end_ms(const Cue& c) { return std::int64_t{c.at + c.seconds} * kMs;
 
 std::optional<Key> key_of(char c) {
   switch (c) {
-    case ' ': return Key::kPause;
-    case 'n': case 'N': return Key::kNext;
-    case 'b': case 'B': return Key::kBack;
-    case 's': case 'S': return Key::kSkip;
-    case 'q': case 'Q': return Key::kQuit;
-    case '?': return Key::kHelp;
-    default: return std::nullopt;
+    case ' ':
+      return Key::kPause;
+    case 'n':
+    case 'N':
+      return Key::kNext;
+    case 'b':
+    case 'B':
+      return Key::kBack;
+    case 's':
+    case 'S':
+      return Key::kSkip;
+    case 'q':
+    case 'Q':
+      return Key::kQuit;
+    case '?':
+      return Key::kHelp;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -41,7 +52,8 @@ Player::Player(Timeline timeline) : timeline_(std::move(timeline)) {
     }
     technique_.push_back(t);
     if (t >= 0) {
-      ends_[static_cast<std::size_t>(t)] = std::max(ends_[static_cast<std::size_t>(t)], end_ms(cue));
+      ends_[static_cast<std::size_t>(t)] =
+          std::max(ends_[static_cast<std::size_t>(t)], end_ms(cue));
       results_[static_cast<std::size_t>(t)].planned_minutes += cue.seconds;  // seconds for now
     }
   }
@@ -69,7 +81,8 @@ void Player::finish_up_to(std::int64_t position) {
 bool Player::jump(std::int64_t position) {
   position_ = position;
   current_ = cue_at(position_);
-  if (const int t = technique_of(current_); t >= 0) results_[static_cast<std::size_t>(t)].skipped = false;
+  if (const int t = technique_of(current_); t >= 0)
+    results_[static_cast<std::size_t>(t)].skipped = false;
   finish_up_to(position_);
   return true;
 }
@@ -148,9 +161,7 @@ const Cue* Player::next() const {
   return nullptr;
 }
 
-int Player::technique_number() const {
-  return finished() ? 0 : technique_of(current_) + 1;
-}
+int Player::technique_number() const { return finished() ? 0 : technique_of(current_) + 1; }
 
 std::int64_t Player::cue_left_ms() const {
   return finished() ? 0 : end_ms(timeline_.cues[current_]) - position_;

@@ -73,10 +73,10 @@ class Player {
 
   Timeline timeline_;
   std::vector<TechniqueResult> results_;
-  std::vector<int> technique_;          ///< per cue: index into results_, -1 for get-ready
-  std::vector<std::int64_t> ends_;      ///< per technique: session ms where it ends
-  std::int64_t position_ = 0;           ///< session ms
-  std::int64_t last_now_ = 0;           ///< the clock at the last advance
+  std::vector<int> technique_;      ///< per cue: index into results_, -1 for get-ready
+  std::vector<std::int64_t> ends_;  ///< per technique: session ms where it ends
+  std::int64_t position_ = 0;       ///< session ms
+  std::int64_t last_now_ = 0;       ///< the clock at the last advance
   std::size_t current_ = 0;
   bool paused_ = false;
   bool help_ = false;

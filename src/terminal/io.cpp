@@ -13,7 +13,8 @@ bool is_terminal(int fd) { return ::isatty(fd) != 0; }
 
 int columns(int fd) {
   winsize size{};
-  if (::isatty(fd) != 0 && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  if (::isatty(fd) != 0 && ::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return size.ws_col;
   return 0;
 }
 

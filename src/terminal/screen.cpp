@@ -10,11 +10,16 @@ bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x8
 
 std::string_view style_code(Style style) {
   switch (style) {
-    case Style::kPlain: return "";
-    case Style::kBold: return "\x1b[1m";
-    case Style::kDim: return "\x1b[2m";
-    case Style::kAccent: return "\x1b[1;36m";
-    case Style::kWarning: return "\x1b[33m";
+    case Style::kPlain:
+      return "";
+    case Style::kBold:
+      return "\x1b[1m";
+    case Style::kDim:
+      return "\x1b[2m";
+    case Style::kAccent:
+      return "\x1b[1;36m";
+    case Style::kWarning:
+      return "\x1b[33m";
   }
   return "";
 }

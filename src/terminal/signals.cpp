@@ -58,13 +58,26 @@ std::vector<Signal> Signals::take() {
     if (n <= 0) break;
     for (ssize_t i = 0; i < n; ++i) {
       switch (buffer[i]) {
-        case SIGINT: out.push_back(Signal::kInterrupt); break;
-        case SIGTERM: out.push_back(Signal::kTerminate); break;
-        case SIGHUP: out.push_back(Signal::kHangUp); break;
-        case SIGTSTP: out.push_back(Signal::kSuspend); break;
-        case SIGCONT: out.push_back(Signal::kContinue); break;
-        case SIGWINCH: out.push_back(Signal::kResize); break;
-        default: break;
+        case SIGINT:
+          out.push_back(Signal::kInterrupt);
+          break;
+        case SIGTERM:
+          out.push_back(Signal::kTerminate);
+          break;
+        case SIGHUP:
+          out.push_back(Signal::kHangUp);
+          break;
+        case SIGTSTP:
+          out.push_back(Signal::kSuspend);
+          break;
+        case SIGCONT:
+          out.push_back(Signal::kContinue);
+          break;
+        case SIGWINCH:
+          out.push_back(Signal::kResize);
+          break;
+        default:
+          break;
       }
     }
   }

@@ -57,16 +57,16 @@ TEST_CASE("guide record: the saved session all done is one done of the session")
   CHECK(e[0].minute == 21 * 60);
   CHECK(e[0].recorded_at == "2026-03-02T21:05:00");
   SUBCASE("done faster with n: its real minutes") {
-    auto f = guided_entries(saved(), {result("a", 2, 40, true), result("b", 3, 100, true)}, true,
-                            "x");
+    auto f =
+        guided_entries(saved(), {result("a", 2, 40, true), result("b", 3, 100, true)}, true, "x");
     REQUIRE(f.size() == 1);
     CHECK(f[0].minutes == 3);  // 1 (40 s, at least a minute) + 2 (100 s)
   }
 }
 
 TEST_CASE("guide record: stopped part-way: the finished ones done, the rest skipped") {
-  auto e = guided_entries(saved(), {result("a", 2, 118, true), result("b", 3, 70, false)}, true,
-                          "x");
+  auto e =
+      guided_entries(saved(), {result("a", 2, 118, true), result("b", 3, 70, false)}, true, "x");
   REQUIRE(e.size() == 2);
   CHECK(e[0].kind == EntryKind::kDone);
   CHECK_FALSE(e[0].session.has_value());
@@ -89,8 +89,7 @@ TEST_CASE("guide record: stopped part-way: the finished ones done, the rest skip
 }
 
 TEST_CASE("guide record: techniques of one's own all done: a done naming each with minutes") {
-  auto e = guided_entries(own(), {result("a", 2, 120, true), result("a", 2, 125, true)}, true,
-                          "x");
+  auto e = guided_entries(own(), {result("a", 2, 120, true), result("a", 2, 125, true)}, true, "x");
   REQUIRE(e.size() == 1);
   REQUIRE(e[0].techniques.size() == 1);  // the same technique twice counts once, minutes added
   CHECK(e[0].techniques[0].minutes == 4);
