@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "cli/timeline_output.hpp"
 
@@ -68,12 +69,16 @@ std::string next_words(const guide::Player& p, const model::Library& lib) {
 
 void add_help(std::vector<Line>& out, int columns) {
   out.push_back(Line{"Keys", Style::kBold});
-  for (std::string_view line :
-       {"space  pause, and resume", "n      next step",
-        "b      back: restart this step (after 3 s), else the one before",
-        "s      skip the rest of this technique", "q      quit (what was done is recorded)",
-        "?      this help, and back", "Ctrl-Z suspends (paused); fg resumes the screen"})
-    add_wrapped(out, std::string(line), columns, Style::kPlain, "  ");
+  constexpr std::pair<std::string_view, std::string_view> kHelp[] = {
+      {"space", "pause, and resume"},
+      {"n", "next step"},
+      {"b", "back: this step again (after 3 s of it), else the one before"},
+      {"s", "skip the rest of this technique"},
+      {"q", "quit (what was done is recorded)"},
+      {"?", "this help, and back"},
+      {"Ctrl-Z", "suspend (paused); fg brings it back"}};
+  for (const auto& [key, words] : kHelp)
+    add_wrapped(out, std::string(words), columns, Style::kPlain, fmt::format("  {:<8}", key));
 }
 
 }  // namespace

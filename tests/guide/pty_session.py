@@ -220,6 +220,7 @@ def countdown_bar_side_next(t):
     check(t.finished() == 0, "exit status 0")
     out = t.output()
     check("Session over." in out and "rated 4 of 5" in out, f"the end:\n{out}")
+    check(t.raw[t.mark:].count(b"\x07") >= 8, "a bell at each change of step")
     check(t.stty("after") == before, "the terminal settings are given back")
     e = entries(t)
     check(len(e) == 1 and e[0]["kind"] == "done" and e[0]["rating"] == 4, f"one done entry: {e}")
@@ -227,7 +228,8 @@ def countdown_bar_side_next(t):
 
 
 def pause_resume_quit(t):
-    """Space pauses (the clock stands), space resumes; q quits, the technique skipped."""
+    """Space pauses (the clock stands), space resumes; ? shows the keys; q quits, the technique
+    skipped."""
     before = t.stty("before")
     t.start("--technique chin-tuck:2 --ready 0")
     s = t.wait_for("Session left")
@@ -238,6 +240,11 @@ def pause_resume_quit(t):
     check(left_of(t.text()) == left, f"paused: the time stands at {left}:\n{t.text()}")
     t.send(" ")
     t.wait_screen(lambda x: "Paused" not in x and left_of(x) != left, 5, "the clock to resume")
+    t.send("?")
+    s = t.wait_for("  s       skip the rest of this technique")
+    check("Keys" in s, f"the help:\n{s}")
+    t.send("?")
+    t.wait_screen(lambda x: "skip the rest" not in x, 5, "the help to go")
     t.send("q")
     status = t.finished()
     check(status == 0, f"q exits 0, not {status}")
@@ -271,12 +278,13 @@ def skip_technique(t):
 
 
 def quit_in_countdown(t):
-    """q during the get-ready countdown: nothing began, nothing is recorded."""
+    """q during the get-ready countdown: nothing began, nothing is recorded; --no-bell."""
     before = t.stty("before")
-    t.start("--technique chin-tuck:2 --ready 60")
+    t.start("--technique chin-tuck:2 --ready 60 --no-bell")
     t.wait_for("Get ready")
     t.send("q")
     check(t.finished() == 0, "exit 0")
+    check(b"\x07" not in t.raw[t.mark:], "--no-bell: no bell")
     check("nothing recorded: no technique had begun" in t.output(), t.output())
     check(t.stty("after") == before, "the terminal settings are given back")
     check(entries(t) == [], "no entry")
