@@ -138,7 +138,7 @@ std::vector<terminal::Line> guide_screen(const guide::Player& p, const model::Li
   add_wrapped(out, next_words(p, lib), w, Style::kPlain);
   out.push_back(
       Line{fmt::format("Session left: {}", countdown_text(p.session_left_ms())), Style::kPlain});
-  out.push_back(Line{std::string(kKeys), Style::kDim});
+  add_wrapped(out, std::string(kKeys), w, Style::kDim);
   return out;
 }
 

@@ -142,3 +142,63 @@ TEST_CASE("guide screen: the bar fills with the time done and ends with the time
   CHECK(mp::cli::countdown_text(1) == "0:01");  // rounded up: 0:00 only when over
   CHECK(mp::cli::countdown_text(61000) == "1:01");
 }
+
+namespace {
+
+std::string screen_text(const mp::guide::Player& p, const mp::model::Library& lib, int columns) {
+  std::string out;
+  for (const auto& line : mp::cli::guide_screen(p, lib, columns)) out += line.text + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("guide screen: the countdown, then a hold with its side, the bar and what is next") {
+  using mp::model::Sides;
+  using mp::model::Step;
+  mp::model::Technique t;
+  t.id = "side-stretch";
+  t.name = "Side stretch";
+  t.duration = {2, 2, 5};
+  t.dose = "Hold 30 s, 2 times each side";
+  t.cautions = {"Stretch gently."};
+  t.steps = {Step("Sit tall."), Step("Tilt and hold.", 30, Sides::kBoth, 2, 10)};
+  mp::model::Library lib;
+  lib.techniques = {t};
+  lib.sort_by_id();
+  mp::guide::Player p(mp::guide::make_timeline({{"side-stretch", 2}}, lib, {5}));
+  CHECK(screen_text(p, lib, 40) ==
+        "Guided session · 1 technique\n"
+        "\n"
+        "Get ready\n"
+        "Get ready: Side stretch, 2 min.\n"
+        "\n"
+        "[---------------------------------] 0:05\n"  // 40 columns: [, 33, ] and 0:05
+        "\n"
+        "Next: Side stretch, 2 min: Hold 30 s, 2\n"
+        "times each side\n"
+        "Session left: 2:05\n"
+        "space pause · n next · b back · s skip ·\n"  // 40 columns fit
+        "q quit · ? help\n");
+  // 2 minutes: 5 s of reading, one 30-s hold a side with 10 s between (two rounds a side would
+  // not fit), 45 s of closing rest. 20 s in: 10 s into the left hold.
+  p.advance((5 + 5 + 10) * 1000);
+  CHECK(screen_text(p, lib, 40) ==
+        "1 of 1 · Side stretch, 2 min\n"
+        "Dose: Hold 30 s, 2 times each side\n"
+        "! Stretch gently.\n"
+        "\n"
+        "Left side\n"
+        "Tilt and hold.\n"
+        "\n"
+        "[###########----------------------] 0:20\n"  // a third of 33 done
+        "\n"
+        "Next (10 s): Rest, then the right side.\n"
+        "Session left: 1:45\n"
+        "space pause · n next · b back · s skip ·\n"  // 40 columns fit
+        "q quit · ? help\n");
+  p.press(mp::guide::Key::kPause, 20000);
+  CHECK(screen_text(p, lib, 40)
+            .find("[###########----------------------] 0:20\n"
+                  "Paused: space resumes\n") != std::string::npos);
+}
