@@ -189,7 +189,8 @@ _massage_plan() {
         --ready) return 0 ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--technique --routine --condition --dry-run --format --ready -h
+        COMPREPLY=($(compgen -W "--technique --routine --condition --dry-run --format --ready --no-bell
+          --speak --no-log -h
           --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -W "today yesterday" -- "$cur"))

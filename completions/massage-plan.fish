@@ -146,6 +146,9 @@ complete -c massage-plan -n $start -l condition -x -a '(__massage_plan_ids condi
 complete -c massage-plan -n $start -l dry-run -d 'Print the whole timeline at once'
 complete -c massage-plan -n $start -l format -x -a 'text json' -d 'Output format'
 complete -c massage-plan -n $start -l ready -x -d 'Seconds of get-ready countdown'
+complete -c massage-plan -n $start -l no-bell -d 'No bell at each change of step'
+complete -c massage-plan -n $start -l speak -d 'Say each step aloud (needs espeak-ng)'
+complete -c massage-plan -n $start -l no-log -d 'Record nothing in the history'
 
 # check-in
 set -l checkin '__fish_seen_subcommand_from check-in'

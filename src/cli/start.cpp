@@ -1,6 +1,6 @@
 // `start`: a guided session with timers (SPEC §5, v3): a session of the saved plan (WHEN), or
-// techniques and a routine of the person's choosing. For now its timeline: --dry-run prints it
-// whole; the interactive session in the terminal is still to come (exit 64 without --dry-run).
+// techniques and a routine of the person's choosing. --dry-run prints its timeline whole;
+// without it the session is guided (cli/guide_run.cpp) and recorded.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "cli/context.hpp"
+#include "cli/guide_run.hpp"
 #include "cli/history_common.hpp"
 #include "cli/plan_flags.hpp"
 #include "cli/plan_inputs.hpp"
@@ -31,6 +32,7 @@ struct StartOptions {
   std::string routine;
   std::vector<std::string> conditions;
   bool dry_run = false;
+  GuideFlags guide;
   std::string format = "text";
   int ready = 10;
 };
@@ -136,10 +138,6 @@ model::SavedSession saved_session(const Context& ctx, const StartOptions& o) {
 }
 
 int run_start(const Context& ctx, const StartOptions& o) {
-  if (!o.dry_run)
-    usage(
-        "the interactive guided session is not available yet: add --dry-run to print its "
-        "timeline");
   const bool own = !o.techniques.empty() || !o.routine.empty();
   if (own && o.when)
     usage(
@@ -161,9 +159,18 @@ int run_start(const Context& ctx, const StartOptions& o) {
         profile.conditions.end())
       profile.conditions.push_back(c);
   }
+  if (o.format != "text" && !o.dry_run)
+    usage(fmt::format("--format {}: only with --dry-run (the guided session is for a person)",
+                      o.format));
   std::vector<guide::Item> items;
+  GuidedWhat what;
+  what.date = local_today();
+  what.minute = local_minute_now();
   if (!own) {
     const model::SavedSession session = saved_session(ctx, o);
+    what.session = session;
+    if (session.date != what.date) what.minute = session.start_minute;
+    what.date = session.date;
     if (session.kind == model::SessionKind::kProfessional)
       usage(
           fmt::format("the session at {} on {} is a professional visit: it has no guide, the "
@@ -185,6 +192,7 @@ int run_start(const Context& ctx, const StartOptions& o) {
   for (const auto& flag : o.techniques) items.push_back(parse_technique_flag(lib, flag));
   refuse_unsafe(lib, profile, items);
   auto timeline = guide::make_timeline(items, lib, guide::Options{o.ready});
+  if (!o.dry_run) return run_guided(ctx, std::move(timeline), lib, what, o.guide);
   ctx.out << (o.format == "json" ? timeline_json(timeline) : timeline_text(timeline));
   return 0;
 }
@@ -193,7 +201,7 @@ int run_start(const Context& ctx, const StartOptions& o) {
 
 void setup_start(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StartOptions>();
-  auto* cmd = app.add_subcommand("start", "A guided session with timers (for now: --dry-run)");
+  auto* cmd = app.add_subcommand("start", "A guided session with timers, recorded in the history");
   cmd->add_option("when", o->when,
                   "A session of the saved plan: a day (its first session not yet marked) or a "
                   "moment (the session nearest it); default: the one in progress or the next "
@@ -212,6 +220,9 @@ void setup_start(CLI::App& app, Context& ctx) {
   cmd->add_option("--format", o->format, "text or json (with --dry-run)")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("FORMAT");
+  cmd->add_flag("--no-bell", o->guide.no_bell, "No bell at each change of step");
+  cmd->add_flag("--speak", o->guide.speak, "Say each step aloud (needs espeak-ng)");
+  cmd->add_flag("--no-log", o->guide.no_log, "Record nothing in the history");
   cmd->add_option("--ready", o->ready, "Seconds of get-ready countdown (default 10; 0: none)")
       ->type_name("SECONDS");
   cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_start(ctx, *o); }; });

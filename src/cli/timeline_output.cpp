@@ -43,7 +43,8 @@ std::string wrapped(const std::string& text, std::size_t indent) {
   return out;
 }
 
-// "Left side, round 2 of 3: " before a hold's text; nothing for a step done once.
+}  // namespace
+
 std::string side_words(const guide::Cue& cue) {
   std::string s;
   if (cue.side == guide::Side::kLeft) s = "Left side";
@@ -53,7 +54,12 @@ std::string side_words(const guide::Cue& cue) {
   return s.empty() ? s : s + ": ";
 }
 
-}  // namespace
+std::string cue_line(const guide::Cue& c) {
+  if (c.kind == guide::CueKind::kTechnique) return fmt::format("{}  {}", clock(c.at), c.text);
+  return fmt::format("{}  {} s  {}{}", clock(c.at), c.seconds, side_words(c), c.text);
+}
+
+std::string clock_text(int seconds) { return clock(seconds); }
 
 std::string timeline_text(const guide::Timeline& t) {
   std::string out;

@@ -1,7 +1,6 @@
 // `validate [PATH…]`: load the library as usual plus the given files (with --profile, check the
 // profile against it too) and report every problem.
 #include <fmt/format.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include "library/profile_reader.hpp"
 #include "library/yaml_tree.hpp"
 #include "model/exclusions.hpp"
+#include "terminal/terminal.hpp"
 
 namespace mp::cli {
 namespace {
@@ -27,9 +27,7 @@ int warning_width() {
     const long v = std::strtol(env, &end, 10);
     if (end && *end == '\0' && v >= 20 && v <= 1000) return static_cast<int>(v);
   }
-  winsize ws{};
-  if (isatty(STDERR_FILENO) && ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
-    return ws.ws_col;
+  if (const int columns = terminal::columns(STDERR_FILENO); columns >= 20) return columns;
   return 80;
 }
 

@@ -235,6 +235,11 @@ void Store::add_entry(model::Entry& entry) {
     t.bind(1, entry.id).bind(2, x.technique).bind(3, x.minutes).run();
 }
 
+void Store::set_rating(long long entry_id, int rating) {
+  Statement s(*db_, "UPDATE entries SET rating = ? WHERE id = ?");
+  s.bind(1, rating).bind(2, entry_id).run();
+}
+
 std::optional<model::Entry> Store::remove_last_entry() {
   Statement s(*db_, fmt::format("SELECT {} FROM entries ORDER BY id DESC LIMIT 1", kEntryColumns));
   if (!s.step()) return std::nullopt;

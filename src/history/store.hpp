@@ -59,6 +59,8 @@ class Store {
   std::set<long long> marked_sessions(model::Date day);
   /// Adds entry (its id is set) with its techniques.
   void add_entry(model::Entry& entry);
+  /// Sets the rating of the entry with id (a guided session asks for it after recording).
+  void set_rating(long long entry_id, int rating);
   /// Removes the newest entry and returns it; empty when there is none.
   std::optional<model::Entry> remove_last_entry();
   /// The goals of every saved plan's profile, first seen first.

@@ -26,6 +26,10 @@ THIRD_PARTY = [
     (re.compile(r"^CLI/"), "CLI11", {"cli"}),
     (re.compile(r"^sqlite3\.h$"), "SQLite", {"history"}),
     (re.compile(r"^date/"), "date-tz", {"export", "cli"}),
+    # System headers of the terminal: termios, the window size, poll and signal handlers.
+    (re.compile(r"^(termios\.h|sys/ioctl\.h|poll\.h)$"), "the terminal", {"terminal"}),
+    # Signals: the terminal's handlers, and cli stopping its own espeak-ng child (kill).
+    (re.compile(r"^(signal\.h|csignal)$"), "signals", {"terminal", "cli"}),
 ]
 
 # Which of our modules each module may include (itself included).
@@ -38,8 +42,9 @@ ALLOWED = {
     "export": {"model", "export"},
     "guide": {"model", "guide"},
     "figure": {"model", "figure"},
+    "terminal": {"terminal"},
     "cli": {"model", "library", "builtin", "planner", "history", "export", "guide", "figure",
-            "cli"},
+            "terminal", "cli"},
     "main.cpp": {"cli"},
 }
 # Headers generated into the build tree, and who may include them.
@@ -117,6 +122,10 @@ def self_test():
         "library/fine.cpp": ('#include <yaml-cpp/yaml.h>\n#include "model/error.hpp"\n', None),
         "history/fine.cpp": ("#include <sqlite3.h>\n", None),
         "cli/fine.cpp": ('#include <CLI/CLI.hpp>\n#include "library/loader.hpp"\n', None),
+        "cli/raw.cpp": ("#include <termios.h>\n", "src/cli/raw.cpp:1: includes <termios.h>"),
+        "guide/up.cpp": ('#include "terminal/terminal.hpp"\n',
+                         'src/guide/up.cpp:1: includes "terminal/terminal.hpp"'),
+        "terminal/fine.cpp": ("#include <termios.h>\n#include <signal.h>\n", None),
     }
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
