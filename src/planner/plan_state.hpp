@@ -51,6 +51,9 @@ class PlanState {
     ++effort_;
     return delta(t, d, dm);
   }
+  /// Counts one unit of effort for a price the search already knows (the plan has not changed
+  /// since it was priced), as if price() had computed it again.
+  void count_price() { ++effort_; }
 
   /// Whether t may be used once more on day d: once a day, the block cap and the rest rule.
   [[nodiscard]] bool can_use(int t, int d) const {
