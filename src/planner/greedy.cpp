@@ -246,7 +246,7 @@ bool squeeze_in(PlanState& st, int d, int t) {
   for (;;) {
     st.day_items(d, items);
     items.push_back({t, need});
-    if (st.fits(items)) return st.set_day(d, items);
+    if (st.set_day(d, items)) return true;  // (no change when they do not fit)
     items.pop_back();
     if (items.empty()) return false;
     std::size_t best_i = items.size();

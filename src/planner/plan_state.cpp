@@ -118,7 +118,7 @@ void PlanState::restore(const Snapshot& snap) {
       const auto [from, to] = saved(b);
       after_.insert(after_.end(), from, to);
     }
-    reprice(d, before_, after_);
+    reprice(d, before_, after_, false);  // the score is the saved one (below)
     for (std::size_t i = a; i < b; ++i) {
       const auto key = static_cast<std::size_t>(snap.keys[i]);
       const auto [from, to] = saved(i);
@@ -132,7 +132,8 @@ void PlanState::restore(const Snapshot& snap) {
   total_ = snap.total;  // drop rounding drift
 }
 
-void PlanState::reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after) {
+void PlanState::reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after,
+                        bool total) {
   // Per technique (a technique is on a day at most once, but be safe): the net change of its
   // minutes and uses; then only the differences change the coverage, the techniques of
   // `before` first and those only in `after` next, each in the order it first appears.
@@ -153,7 +154,7 @@ void PlanState::reprice(int d, const std::vector<Item>& before, const std::vecto
     if (seen_[t] != 0) continue;
     seen_[t] = 1;
     if (net_minutes_[t] != 0) {
-      change(o.tech, d, net_minutes_[t]);
+      change(o.tech, d, net_minutes_[t], total);
       ++changes;
     }
     for (; net_uses_[t] < 0; ++net_uses_[t]) unmark(o.tech, d);
@@ -165,7 +166,7 @@ void PlanState::reprice(int d, const std::vector<Item>& before, const std::vecto
     if (seen_[t] != 0) continue;
     seen_[t] = 1;
     for (; net_uses_[t] > 0; --net_uses_[t]) mark(n.tech, d);
-    change(n.tech, d, net_minutes_[t]);
+    change(n.tech, d, net_minutes_[t], total);
     ++changes;
     net_minutes_[t] = 0;
   }
@@ -333,9 +334,12 @@ void PlanState::unmark(int t, int d) {
   if (it != u.end() && *it == d) u.erase(it);
 }
 
-void PlanState::change(int t, int d, int dm) {
+void PlanState::change(int t, int d, int dm, bool total) {
   const int k = block_of(d);
-  total_ += price(t, d, dm);
+  if (total)
+    total_ += price(t, d, dm);
+  else
+    count_price();
   for (auto [g, w] : p_.tech(t).w) {
     cov_[ci(d, g)] += w * dm;
     if (!p_.score.capped(g)) {

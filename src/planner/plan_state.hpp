@@ -159,10 +159,13 @@ class PlanState {
   void mark(int t, int d);
   void unmark(int t, int d);
   // Every change prices itself once (counted as effort, as a priced move is) and applies it.
-  void change(int t, int d, int dm);
+  // With total = false the price is only counted, not computed, and the score is left behind:
+  // for restore(), which sets the score to the saved one after its changes.
+  void change(int t, int d, int dm, bool total = true);
   // Moves day d's coverage and rule bookkeeping from the items `before` to `after`,
-  // re-pricing only the techniques whose minutes differ.
-  void reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after);
+  // re-pricing only the techniques whose minutes differ (total: as for change).
+  void reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after,
+               bool total = true);
 
   const Problem& p_;
   double total_ = 0;
