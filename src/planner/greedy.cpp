@@ -201,8 +201,9 @@ void fill_day(PlanState& st, int d, const std::vector<int>& cands) {
       if (const std::int64_t key = price(o, free); key > 0) heap.push_back({key, 1, 0, it.tech, 0});
     }
   for (int t : cands) {
-    const Option o{0, 0, tie(p, t, d), t, 0};
-    if (const std::int64_t key = price(o, free); key > 0) heap.push_back({key, 0, o.tie, t, 0});
+    const Option o{0, 0, 0, t, 0};  // (its tie-break only once it gains)
+    if (const std::int64_t key = price(o, free); key > 0)
+      heap.push_back({key, 0, tie(p, t, d), t, 0});
   }
   std::make_heap(heap.begin(), heap.end(), worse);
   unsigned grown = 0;  // successful grow_day calls so far: the day changes only there
@@ -242,7 +243,7 @@ void fill_days(PlanState& st, int first, int last, const std::vector<int>& cands
 bool squeeze_in(PlanState& st, int d, int t) {
   const Problem& p = st.problem();
   const int need = p.tech(t).min;
-  std::vector<Item> items;
+  thread_local std::vector<Item> items;  // storage reused, as fill_day's heap
   for (;;) {
     st.day_items(d, items);
     items.push_back({t, need});

@@ -15,14 +15,6 @@ PlanState::PlanState(const Problem& p)
       net_uses_(p.techs.size(), 0),
       seen_(p.techs.size(), 0) {}
 
-bool PlanState::blocked_by_cap(int t, int d) const {
-  const auto& u = used_[static_cast<std::size_t>(t)];
-  const WeekBlock block = p_.score.block(block_of(d));
-  auto lo = std::lower_bound(u.begin(), u.end(), block.first);
-  auto hi = std::lower_bound(lo, u.end(), block.end());
-  return hi - lo >= block_cap(p_.tech(t).per_week, block.days);
-}
-
 void PlanState::add_pinned(int t, int d, int minutes) {
   mark(t, d);
   change(t, d, minutes);
@@ -79,10 +71,18 @@ PlanState::Snapshot PlanState::save(std::initializer_list<std::pair<int, int>> w
 
 PlanState::Snapshot PlanState::save_block(int first, int last) const {
   Snapshot snap;
+  save_block(first, last, snap);
+  return snap;
+}
+
+void PlanState::save_block(int first, int last, Snapshot& snap) const {
   snap.total = total_;
   snap.pro_first = first;
   snap.pros.assign(pro_at_.begin() + first, pro_at_.begin() + last);
   const auto n = static_cast<std::size_t>((last - first) * p_.slots);
+  snap.keys.clear();
+  snap.ends.clear();
+  snap.items.clear();
   snap.keys.reserve(n);
   snap.ends.reserve(n);
   for (int d = first; d < last; ++d)
@@ -91,7 +91,6 @@ PlanState::Snapshot PlanState::save_block(int first, int last) const {
       snap.items.insert(snap.items.end(), slots_[idx(d, s)].begin(), slots_[idx(d, s)].end());
       snap.ends.push_back(snap.items.size());
     }
-  return snap;
 }
 
 void PlanState::restore(const Snapshot& snap) {

@@ -65,7 +65,13 @@ class PlanState {
     return !blocked_by_cap(t, d);
   }
   /// Whether t's week block cap is used up in day d's block.
-  [[nodiscard]] bool blocked_by_cap(int t, int d) const;
+  [[nodiscard]] bool blocked_by_cap(int t, int d) const {
+    const auto& u = used_[static_cast<std::size_t>(t)];
+    const WeekBlock block = p_.score.block(block_of(d));
+    auto lo = std::lower_bound(u.begin(), u.end(), block.first);
+    auto hi = std::lower_bound(lo, u.end(), block.end());
+    return hi - lo >= block_cap(p_.tech(t).per_week, block.days);
+  }
   /// Whether t is planned on day d.
   [[nodiscard]] bool on_day(int t, int d) const {
     const auto& u = used_[static_cast<std::size_t>(t)];
@@ -94,7 +100,10 @@ class PlanState {
   [[nodiscard]] Snapshot save(std::initializer_list<std::pair<int, int>> which) const;
   /// Days first..last-1, their professional sessions included.
   [[nodiscard]] Snapshot save_block(int first, int last) const;
+  /// The same into `snap` (its storage reused: the search saves and restores in its loops).
+  void save_block(int first, int last, Snapshot& snap) const;
   [[nodiscard]] Snapshot save_day(int d) const { return save_block(d, d + 1); }
+  void save_day(int d, Snapshot& snap) const { save_block(d, d + 1, snap); }
   /// Puts the saved slots back, and the score as it was (dropping rounding drift).
   void restore(const Snapshot& snap);
   /// Sets the score to a value saved before a change that was undone (drops rounding drift).
