@@ -62,7 +62,14 @@ class PlanState {
     auto it = std::lower_bound(u.begin(), u.end(), d);
     if (it != u.end() && *it - d < tech.rest) return false;
     if (it != u.begin() && d - *(it - 1) < tech.rest) return false;
-    return !blocked_by_cap(t, d);
+    // blocked_by_cap, counting the block's uses outward from d's place: a block holds few, a
+    // long plan's list many (a year's search asks this millions of times).
+    const WeekBlock block = p_.score.block(block_of(d));
+    auto lo = it;
+    while (lo != u.begin() && *(lo - 1) >= block.first) --lo;
+    auto hi = it;
+    while (hi != u.end() && *hi < block.end()) ++hi;
+    return hi - lo < block_cap(tech.per_week, block.days);
   }
   /// Whether t's week block cap is used up in day d's block.
   [[nodiscard]] bool blocked_by_cap(int t, int d) const {
