@@ -108,7 +108,25 @@ void PlanState::restore(const Snapshot& snap) {
   };
   for (std::size_t a = 0; a < snap.keys.size();) {
     const int d = snap.keys[a] / p_.slots;
+    // A day whose slots hold what was saved (most days of a saved block) changes nothing:
+    // reprice would only count its items, removed and added again.
     std::size_t b = a;
+    bool same = true;
+    std::uint64_t n = 0;
+    for (; b < snap.keys.size() && snap.keys[b] / p_.slots == d; ++b) {
+      const auto& now = slots_[static_cast<std::size_t>(snap.keys[b])];
+      const auto [from, to] = saved(b);
+      same = same && std::equal(now.begin(), now.end(), from, to, [](const Item& x, const Item& y) {
+               return x.tech == y.tech && x.minutes == y.minutes;
+             });
+      n += now.size();
+    }
+    if (same) {
+      effort_ += 2 * n;
+      a = b;
+      continue;
+    }
+    b = a;
     before_.clear();
     after_.clear();
     for (; b < snap.keys.size() && snap.keys[b] / p_.slots == d; ++b) {
