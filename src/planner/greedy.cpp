@@ -163,6 +163,7 @@ void fill_day(PlanState& st, int d, const std::vector<int>& cands) {
     int extend;  // 1 = lengthen the day's item of t, 0 = add t
     int tie;
     int t;
+    unsigned grown;  // how many times the day had grown when `key` was priced
   };
   auto worse = [](const Option& a, const Option& b) {
     if (a.key != b.key) return a.key < b.key;
@@ -192,23 +193,33 @@ void fill_day(PlanState& st, int d, const std::vector<int>& cands) {
     heap.push_back(o);
     std::push_heap(heap.begin(), heap.end(), worse);
   };
+  // The first options are heaped at once: `worse` orders distinct options totally, so the
+  // order they leave the heap in does not depend on how it was built.
   for (int s = 0; s < p.slots; ++s)
     for (const auto& it : st.slot(d, s)) {
-      const Option o{0, 1, 0, it.tech};
-      if (const std::int64_t key = price(o, free); key > 0) push({key, 1, 0, it.tech});
+      const Option o{0, 1, 0, it.tech, 0};
+      if (const std::int64_t key = price(o, free); key > 0) heap.push_back({key, 1, 0, it.tech, 0});
     }
   for (int t : cands) {
-    const Option o{0, 0, tie(p, t, d), t};
-    if (const std::int64_t key = price(o, free); key > 0) push({key, 0, o.tie, t});
+    const Option o{0, 0, 0, t, 0};  // (its tie-break only once it gains)
+    if (const std::int64_t key = price(o, free); key > 0)
+      heap.push_back({key, 0, tie(p, t, d), t, 0});
   }
+  std::make_heap(heap.begin(), heap.end(), worse);
+  unsigned grown = 0;  // successful grow_day calls so far: the day changes only there
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), worse);
     Option o = heap.back();
     heap.pop_back();
-    const std::int64_t key = price(o, free);
+    // An option priced since the day last grew has its key still: the same price, counted
+    // as priced again so that effort (and the budgets it sets) stays as before.
+    const bool fresh = o.grown == grown;
+    const std::int64_t key = fresh ? o.key : price(o, free);
+    if (fresh) st.count_price();
     if (key <= 0) continue;
     if (key != o.key) {
       o.key = key;
+      o.grown = grown;
       if (!heap.empty() && worse(o, heap.front())) {
         push(o);
         continue;
@@ -216,10 +227,11 @@ void fill_day(PlanState& st, int d, const std::vector<int>& cands) {
     }
     // A fuller day will not take it either.
     if (!st.grow_day(d, o.t, o.extend == 0, p.tech(o.t).min)) continue;
+    ++grown;
     free = st.free_minutes(d);
     if (free <= 0) return;
-    const Option more{0, 1, 0, o.t};
-    if (const std::int64_t k = price(more, free); k > 0) push({k, 1, 0, o.t});
+    const Option more{0, 1, 0, o.t, grown};
+    if (const std::int64_t k = price(more, free); k > 0) push({k, 1, 0, o.t, grown});
   }
 }
 
@@ -231,11 +243,11 @@ void fill_days(PlanState& st, int first, int last, const std::vector<int>& cands
 bool squeeze_in(PlanState& st, int d, int t) {
   const Problem& p = st.problem();
   const int need = p.tech(t).min;
-  std::vector<Item> items;
+  thread_local std::vector<Item> items;  // storage reused, as fill_day's heap
   for (;;) {
     st.day_items(d, items);
     items.push_back({t, need});
-    if (st.fits(items)) return st.set_day(d, items);
+    if (st.set_day(d, items)) return true;  // (no change when they do not fit)
     items.pop_back();
     if (items.empty()) return false;
     std::size_t best_i = items.size();

@@ -164,8 +164,9 @@ bool try_day(PlanState& st, int d, const std::vector<int>& all) {
   const auto cands = day_shortlist(st, d, all);
   const auto base_items = st.day_items(d);
   std::vector<Item> items;
+  PlanState::Snapshot snap;
   for (std::size_t i = 0; i < base_items.size(); ++i) {
-    auto snap = st.save_day(d);
+    st.save_day(d, snap);
     st.day_items(d, items);
     if (i >= items.size()) break;
     if (items[i].minutes > p.tech(items[i].tech).min) {
@@ -182,7 +183,7 @@ bool try_day(PlanState& st, int d, const std::vector<int>& all) {
   // Replace item i by t (t = -1: drop it; i = none: only add t).
   std::vector<Item> rest;
   for (std::size_t i = 0; i <= st.day_size(d); ++i) {
-    auto snap = st.save_day(d);
+    st.save_day(d, snap);
     st.day_items(d, items);
     if (i > items.size()) break;
     double best = snap.total + kEps;
@@ -219,13 +220,14 @@ bool try_day_moves(PlanState& st, int d, int first, int last, const std::vector<
   const Problem& p = st.problem();
   bool improved = false;
   std::vector<Item> items;
+  PlanState::Snapshot snap;
   for (std::size_t i = 0; i < st.day_size(d); ++i) {
     for (int d2 = first; d2 < last; ++d2) {
       if (d2 == d || !p.selfcare(d2)) continue;
       st.day_items(d, items);
       if (i >= items.size()) break;
       const int t = items[i].tech;
-      auto snap = st.save_block(first, last);
+      st.save_block(first, last, snap);
       items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
       st.set_day(d, items);
       if (st.can_use(t, d2) && squeeze_in(st, d2, t)) {
@@ -245,6 +247,7 @@ bool try_swaps(PlanState& st, int first, int last, const std::vector<int>& cands
   const Problem& p = st.problem();
   bool improved = false;
   std::vector<Item> a_items, b_items;
+  PlanState::Snapshot snap;
   for (int d1 = first; d1 < last; ++d1)
     for (int d2 = d1 + 1; d2 < last; ++d2) {
       if (!p.selfcare(d1) || !p.selfcare(d2)) continue;
@@ -256,7 +259,7 @@ bool try_swaps(PlanState& st, int first, int last, const std::vector<int>& cands
           const int a = a_items[i1].tech;
           const int b = b_items[i2].tech;
           if (a == b || st.on_day(a, d2) || st.on_day(b, d1)) continue;
-          auto snap = st.save_block(first, last);
+          st.save_block(first, last, snap);
           a_items.erase(a_items.begin() + static_cast<std::ptrdiff_t>(i1));
           b_items.erase(b_items.begin() + static_cast<std::ptrdiff_t>(i2));
           st.set_day(d1, a_items);

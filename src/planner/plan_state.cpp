@@ -15,14 +15,6 @@ PlanState::PlanState(const Problem& p)
       net_uses_(p.techs.size(), 0),
       seen_(p.techs.size(), 0) {}
 
-bool PlanState::blocked_by_cap(int t, int d) const {
-  const auto& u = used_[static_cast<std::size_t>(t)];
-  const WeekBlock block = p_.score.block(block_of(d));
-  auto lo = std::lower_bound(u.begin(), u.end(), block.first);
-  auto hi = std::lower_bound(lo, u.end(), block.end());
-  return hi - lo >= block_cap(p_.tech(t).per_week, block.days);
-}
-
 void PlanState::add_pinned(int t, int d, int minutes) {
   mark(t, d);
   change(t, d, minutes);
@@ -79,10 +71,18 @@ PlanState::Snapshot PlanState::save(std::initializer_list<std::pair<int, int>> w
 
 PlanState::Snapshot PlanState::save_block(int first, int last) const {
   Snapshot snap;
+  save_block(first, last, snap);
+  return snap;
+}
+
+void PlanState::save_block(int first, int last, Snapshot& snap) const {
   snap.total = total_;
   snap.pro_first = first;
   snap.pros.assign(pro_at_.begin() + first, pro_at_.begin() + last);
   const auto n = static_cast<std::size_t>((last - first) * p_.slots);
+  snap.keys.clear();
+  snap.ends.clear();
+  snap.items.clear();
   snap.keys.reserve(n);
   snap.ends.reserve(n);
   for (int d = first; d < last; ++d)
@@ -91,7 +91,6 @@ PlanState::Snapshot PlanState::save_block(int first, int last) const {
       snap.items.insert(snap.items.end(), slots_[idx(d, s)].begin(), slots_[idx(d, s)].end());
       snap.ends.push_back(snap.items.size());
     }
-  return snap;
 }
 
 void PlanState::restore(const Snapshot& snap) {
@@ -109,7 +108,25 @@ void PlanState::restore(const Snapshot& snap) {
   };
   for (std::size_t a = 0; a < snap.keys.size();) {
     const int d = snap.keys[a] / p_.slots;
+    // A day whose slots hold what was saved (most days of a saved block) changes nothing:
+    // reprice would only count its items, removed and added again.
     std::size_t b = a;
+    bool same = true;
+    std::uint64_t n = 0;
+    for (; b < snap.keys.size() && snap.keys[b] / p_.slots == d; ++b) {
+      const auto& now = slots_[static_cast<std::size_t>(snap.keys[b])];
+      const auto [from, to] = saved(b);
+      same = same && std::equal(now.begin(), now.end(), from, to, [](const Item& x, const Item& y) {
+               return x.tech == y.tech && x.minutes == y.minutes;
+             });
+      n += now.size();
+    }
+    if (same) {
+      effort_ += 2 * n;
+      a = b;
+      continue;
+    }
+    b = a;
     before_.clear();
     after_.clear();
     for (; b < snap.keys.size() && snap.keys[b] / p_.slots == d; ++b) {
@@ -118,7 +135,7 @@ void PlanState::restore(const Snapshot& snap) {
       const auto [from, to] = saved(b);
       after_.insert(after_.end(), from, to);
     }
-    reprice(d, before_, after_);
+    reprice(d, before_, after_, false);  // the score is the saved one (below)
     for (std::size_t i = a; i < b; ++i) {
       const auto key = static_cast<std::size_t>(snap.keys[i]);
       const auto [from, to] = saved(i);
@@ -132,7 +149,8 @@ void PlanState::restore(const Snapshot& snap) {
   total_ = snap.total;  // drop rounding drift
 }
 
-void PlanState::reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after) {
+void PlanState::reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after,
+                        bool total) {
   // Per technique (a technique is on a day at most once, but be safe): the net change of its
   // minutes and uses; then only the differences change the coverage, the techniques of
   // `before` first and those only in `after` next, each in the order it first appears.
@@ -153,7 +171,7 @@ void PlanState::reprice(int d, const std::vector<Item>& before, const std::vecto
     if (seen_[t] != 0) continue;
     seen_[t] = 1;
     if (net_minutes_[t] != 0) {
-      change(o.tech, d, net_minutes_[t]);
+      change(o.tech, d, net_minutes_[t], total);
       ++changes;
     }
     for (; net_uses_[t] < 0; ++net_uses_[t]) unmark(o.tech, d);
@@ -165,7 +183,7 @@ void PlanState::reprice(int d, const std::vector<Item>& before, const std::vecto
     if (seen_[t] != 0) continue;
     seen_[t] = 1;
     for (; net_uses_[t] > 0; --net_uses_[t]) mark(n.tech, d);
-    change(n.tech, d, net_minutes_[t]);
+    change(n.tech, d, net_minutes_[t], total);
     ++changes;
     net_minutes_[t] = 0;
   }
@@ -333,9 +351,12 @@ void PlanState::unmark(int t, int d) {
   if (it != u.end() && *it == d) u.erase(it);
 }
 
-void PlanState::change(int t, int d, int dm) {
+void PlanState::change(int t, int d, int dm, bool total) {
   const int k = block_of(d);
-  total_ += price(t, d, dm);
+  if (total)
+    total_ += price(t, d, dm);
+  else
+    count_price();
   for (auto [g, w] : p_.tech(t).w) {
     cov_[ci(d, g)] += w * dm;
     if (!p_.score.capped(g)) {

@@ -51,6 +51,9 @@ class PlanState {
     ++effort_;
     return delta(t, d, dm);
   }
+  /// Counts one unit of effort for a price the search already knows (the plan has not changed
+  /// since it was priced), as if price() had computed it again.
+  void count_price() { ++effort_; }
 
   /// Whether t may be used once more on day d: once a day, the block cap and the rest rule.
   [[nodiscard]] bool can_use(int t, int d) const {
@@ -59,10 +62,23 @@ class PlanState {
     auto it = std::lower_bound(u.begin(), u.end(), d);
     if (it != u.end() && *it - d < tech.rest) return false;
     if (it != u.begin() && d - *(it - 1) < tech.rest) return false;
-    return !blocked_by_cap(t, d);
+    // blocked_by_cap, counting the block's uses outward from d's place: a block holds few, a
+    // long plan's list many (a year's search asks this millions of times).
+    const WeekBlock block = p_.score.block(block_of(d));
+    auto lo = it;
+    while (lo != u.begin() && *(lo - 1) >= block.first) --lo;
+    auto hi = it;
+    while (hi != u.end() && *hi < block.end()) ++hi;
+    return hi - lo < block_cap(tech.per_week, block.days);
   }
   /// Whether t's week block cap is used up in day d's block.
-  [[nodiscard]] bool blocked_by_cap(int t, int d) const;
+  [[nodiscard]] bool blocked_by_cap(int t, int d) const {
+    const auto& u = used_[static_cast<std::size_t>(t)];
+    const WeekBlock block = p_.score.block(block_of(d));
+    auto lo = std::lower_bound(u.begin(), u.end(), block.first);
+    auto hi = std::lower_bound(lo, u.end(), block.end());
+    return hi - lo >= block_cap(p_.tech(t).per_week, block.days);
+  }
   /// Whether t is planned on day d.
   [[nodiscard]] bool on_day(int t, int d) const {
     const auto& u = used_[static_cast<std::size_t>(t)];
@@ -91,7 +107,10 @@ class PlanState {
   [[nodiscard]] Snapshot save(std::initializer_list<std::pair<int, int>> which) const;
   /// Days first..last-1, their professional sessions included.
   [[nodiscard]] Snapshot save_block(int first, int last) const;
+  /// The same into `snap` (its storage reused: the search saves and restores in its loops).
+  void save_block(int first, int last, Snapshot& snap) const;
   [[nodiscard]] Snapshot save_day(int d) const { return save_block(d, d + 1); }
+  void save_day(int d, Snapshot& snap) const { save_block(d, d + 1, snap); }
   /// Puts the saved slots back, and the score as it was (dropping rounding drift).
   void restore(const Snapshot& snap);
   /// Sets the score to a value saved before a change that was undone (drops rounding drift).
@@ -156,10 +175,13 @@ class PlanState {
   void mark(int t, int d);
   void unmark(int t, int d);
   // Every change prices itself once (counted as effort, as a priced move is) and applies it.
-  void change(int t, int d, int dm);
+  // With total = false the price is only counted, not computed, and the score is left behind:
+  // for restore(), which sets the score to the saved one after its changes.
+  void change(int t, int d, int dm, bool total = true);
   // Moves day d's coverage and rule bookkeeping from the items `before` to `after`,
-  // re-pricing only the techniques whose minutes differ.
-  void reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after);
+  // re-pricing only the techniques whose minutes differ (total: as for change).
+  void reprice(int d, const std::vector<Item>& before, const std::vector<Item>& after,
+               bool total = true);
 
   const Problem& p_;
   double total_ = 0;

@@ -32,7 +32,17 @@ inline std::uint64_t splitmix64(std::uint64_t& state) {
 
 /// A gain per minute as an integer, so that near-equal gains tie exactly and the tie-breaks
 /// (variety, time of day) decide.
-inline std::int64_t quantise(double rate) { return std::llround(rate * 1e13); }
+/// (std::llround, inline: half away from zero. Below 2^52 in magnitude a double's integer part
+/// and fraction are exact, so the result is llround's; the search quantises millions of gains.)
+inline std::int64_t quantise(double rate) {
+  const double y = rate * 1e13;
+  if (!(std::fabs(y) < 0x1p52)) return std::llround(y);
+  auto whole = static_cast<std::int64_t>(y);  // toward zero
+  const double frac = y - static_cast<double>(whole);
+  if (frac >= 0.5) ++whole;
+  if (frac <= -0.5) --whole;
+  return whole;
+}
 
 /// A usable technique, with what the search needs of it.
 struct Tech {

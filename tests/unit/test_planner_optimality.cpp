@@ -1,6 +1,8 @@
 // Planner: near-optimality against an exact solver on tiny instances.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "planner/score.hpp"
@@ -314,4 +316,69 @@ TEST_CASE("planner: growing a day by one item or minute is set_day's result and 
   CHECK(compared > 100);
   CHECK(two_slots > 50);
   CHECK(refused > 0);
+}
+
+TEST_CASE("planner: can_use is the rest rule and the week block cap, counted from scratch") {
+  using mp::planner::detail::PlanState;
+  int checked = 0;
+  int by_rest = 0;
+  int by_cap = 0;
+  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+    const auto c = random_tiny(seed, 0.5);
+    if (!c) continue;
+    std::vector<std::string> warnings;
+    std::optional<mp::planner::detail::Problem> set;
+    try {
+      set.emplace(mp::planner::detail::set_up(c->lib, c->profile, c->request, warnings));
+    } catch (const mp::planner::PlanError& e) {
+      CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
+      continue;
+    }
+    const auto& problem = *set;
+    const PlanState st = mp::planner::detail::search_plan(problem);
+    const int days = problem.score.days();
+    for (int d = 0; d < days; ++d)
+      for (int t = 0; t < static_cast<int>(problem.techs.size()); ++t) {
+        const auto& tech = problem.tech(t);
+        bool rested = true;
+        for (int e = std::max(0, d - tech.rest + 1); e < std::min(days, d + tech.rest); ++e)
+          rested = rested && !st.on_day(t, e);
+        const int first = d / 7 * 7;
+        int uses = 0;
+        for (int e = first; e < std::min(days, first + 7); ++e) uses += st.on_day(t, e) ? 1 : 0;
+        const bool capped =
+            uses >= mp::planner::block_cap(tech.per_week, std::min(7, days - first));
+        CAPTURE(seed);
+        CAPTURE(d);
+        CAPTURE(t);
+        CHECK(st.blocked_by_cap(t, d) == capped);
+        CHECK(st.can_use(t, d) == (rested && !capped));
+        ++checked;
+        by_rest += rested ? 0 : 1;
+        by_cap += rested && capped ? 1 : 0;
+      }
+  }
+  MESSAGE("checked ", checked, " (technique, day) pairs: ", by_rest, " refused by rest, ", by_cap,
+          " by the cap alone");
+  CHECK(by_rest > 0);
+  CHECK(by_cap > 0);
+}
+
+TEST_CASE("planner: quantise rounds as std::llround does, halves away from zero") {
+  using mp::planner::detail::quantise;
+  std::vector<double> rates;
+  for (int k = -40; k <= 40; ++k) rates.push_back((k + 0.5) * 1e-13);  // near halves
+  for (int k = -40; k <= 40; ++k) rates.push_back(k * 0.25e-13);       // quarters
+  std::uint64_t z = 23;
+  for (int i = 0; i < 20000; ++i) {
+    z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double u = static_cast<double>(z >> 11) / 9007199254740992.0;  // [0, 1)
+    rates.push_back((u - 0.5) * std::pow(10.0, static_cast<double>(i % 16) - 12));
+  }
+  rates.push_back(2e3);  // beyond 2^52 once scaled: the library's rounding
+  rates.push_back(-2e3);
+  for (const double r : rates) {
+    CAPTURE(r);
+    CHECK(quantise(r) == std::llround(r * 1e13));
+  }
 }
