@@ -146,6 +146,10 @@ GuideEnd guide_as_lines(guide::Player& player, const GuideSettings& settings,
       out << cue_line(cues[printed]) << '\n';
     if (player.finished()) out << clock_text(player.timeline().total_seconds) << "  End.\n";
     out.flush();
+    if (!out) {  // the reader is gone (SIGPIPE is ignored): stop as `q` does, and record
+      end.quit = true;
+      break;
+    }
     if (player.finished()) break;
     const auto wake = terminal::wait(-1, signals.fd(), clock.real_wait(player.wake_in_ms()));
     if (!wake.signal) continue;

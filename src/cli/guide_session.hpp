@@ -23,7 +23,7 @@ struct GuideSettings {
 /// How a session ended.
 struct GuideEnd {
   std::optional<terminal::Signal> signal;  ///< SIGINT, SIGTERM or SIGHUP ended it
-  bool quit = false;                       ///< `q`, or the input closed
+  bool quit = false;  ///< `q`, the input closed, or (as lines) the output closed
 };
 
 /// Runs the session on the terminal (stdin and stdout) to its end, `q` or a signal; the

@@ -15,6 +15,7 @@ namespace {
 constexpr std::array<int, 6> kSignals{SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH};
 int g_pipe[2] = {-1, -1};
 std::array<struct sigaction, kSignals.size()> g_previous{};
+struct sigaction g_previous_pipe {};
 
 extern "C" void on_signal(int number) {
   const int saved = errno;
@@ -38,10 +39,17 @@ Signals::Signals() {
   if (::pipe2(g_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
     throw std::runtime_error("cannot create the signal pipe");
   for (std::size_t i = 0; i < kSignals.size(); ++i) install(kSignals[i], &g_previous[i]);
+  // A write to a pipe whose reader is gone fails with EPIPE instead of killing the process, so
+  // the caller can still record what was done (the session's output is not its only result).
+  struct sigaction ignore {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  sigaction(SIGPIPE, &ignore, &g_previous_pipe);
 }
 
 Signals::~Signals() {
   for (std::size_t i = 0; i < kSignals.size(); ++i) sigaction(kSignals[i], &g_previous[i], nullptr);
+  sigaction(SIGPIPE, &g_previous_pipe, nullptr);
   ::close(g_pipe[0]);
   ::close(g_pipe[1]);
   g_pipe[0] = g_pipe[1] = -1;

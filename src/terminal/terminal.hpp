@@ -18,7 +18,8 @@ int columns(int fd);
 enum class Signal { kInterrupt, kTerminate, kHangUp, kSuspend, kContinue, kResize };
 
 /// Installs handlers for SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT and SIGWINCH that write to a
-/// self-pipe; the destructor puts the previous handlers back. One at a time.
+/// self-pipe and ignores SIGPIPE (a write to a closed pipe fails instead); the destructor puts
+/// the previous handlers back. One at a time.
 class Signals {
  public:
   Signals();

@@ -86,6 +86,25 @@ def lines_sigterm(program, folder):
     check([t["technique"] for t in kinds["skip"]["techniques"]] == ["upper-trap-stretch"], out)
 
 
+def lines_closed(program, folder):
+    """The reader of the lines goes away mid-session: what was done is still recorded (a closed
+    pipe ends the session as `q` does, exit 0, instead of SIGPIPE killing it)."""
+    env = environment(folder, 40)
+    history = os.path.join(folder, "h.db")
+    p = subprocess.Popen([program, "--history", history] + ARGS, env=env, stdout=subprocess.PIPE,
+                         text=True)
+    for line in p.stdout:
+        if "Upper trapezius stretch, 2 min" in line:
+            break
+    p.stdout.close()
+    check(p.wait(timeout=30) == 0, f"exit 0, not {p.returncode}")
+    out = subprocess.run([program, "--history", history, "history", "--format", "json"],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    kinds = {e["kind"]: e for e in json.loads(out)}
+    check([t["technique"] for t in kinds["done"]["techniques"]] == ["chin-tuck"], out)
+    check([t["technique"] for t in kinds["skip"]["techniques"]] == ["upper-trap-stretch"], out)
+
+
 def peak(path):
     with wave.open(path, "rb") as w:
         check(w.getsampwidth() == 2, f"{path}: 16-bit samples")
@@ -131,7 +150,8 @@ def speech_missing(program, folder):
     check(run.stdout == "", f"nothing on stdout: {run.stdout!r}")
 
 
-SCENARIOS = {"lines": lines, "lines-sigterm": lines_sigterm, "speak-wav": speech,
+SCENARIOS = {"lines": lines, "lines-sigterm": lines_sigterm, "lines-closed": lines_closed,
+             "speak-wav": speech,
              "speak-missing": speech_missing}
 
 
