@@ -65,8 +65,9 @@ def lines(program, folder):
     check(any(t.startswith("recorded: done") for t in printed), printed)
 
 
-def lines_sigterm(program, folder):
-    """SIGTERM while printing lines: what was done is recorded, exit 143."""
+def stop_in_second_technique(program, folder, stop):
+    """Runs ARGS as lines until the second technique begins, calls stop(process), and returns
+    (exit status, the rest of the output, the history as JSON)."""
     env = environment(folder, 40)
     history = os.path.join(folder, "h.db")
     p = subprocess.Popen([program, "--history", history] + ARGS, env=env, stdout=subprocess.PIPE,
@@ -74,35 +75,42 @@ def lines_sigterm(program, folder):
     for line in p.stdout:
         if "Upper trapezius stretch, 2 min" in line:
             break
-    time.sleep(0.2)
-    p.send_signal(signal.SIGTERM)
-    rest = p.stdout.read()
-    check(p.wait() == 143, f"exit 143, not {p.returncode}")
-    check("recorded: done" in rest and "recorded: skip" in rest, rest)
+    rest = stop(p)
+    status = p.wait(timeout=30)
     out = subprocess.run([program, "--history", history, "history", "--format", "json"],
                          env=env, capture_output=True, text=True, check=True).stdout
+    return status, rest, out
+
+
+def check_first_done_second_skipped(out):
     kinds = {e["kind"]: e for e in json.loads(out)}
     check([t["technique"] for t in kinds["done"]["techniques"]] == ["chin-tuck"], out)
     check([t["technique"] for t in kinds["skip"]["techniques"]] == ["upper-trap-stretch"], out)
+
+
+def lines_sigterm(program, folder):
+    """SIGTERM while printing lines: what was done is recorded, exit 143."""
+    def terminate(p):
+        time.sleep(0.2)
+        p.send_signal(signal.SIGTERM)
+        return p.stdout.read()
+
+    status, rest, out = stop_in_second_technique(program, folder, terminate)
+    check(status == 143, f"exit 143, not {status}")
+    check("recorded: done" in rest and "recorded: skip" in rest, rest)
+    check_first_done_second_skipped(out)
 
 
 def lines_closed(program, folder):
     """The reader of the lines goes away mid-session: what was done is still recorded (a closed
     pipe ends the session as `q` does, exit 0, instead of SIGPIPE killing it)."""
-    env = environment(folder, 40)
-    history = os.path.join(folder, "h.db")
-    p = subprocess.Popen([program, "--history", history] + ARGS, env=env, stdout=subprocess.PIPE,
-                         text=True)
-    for line in p.stdout:
-        if "Upper trapezius stretch, 2 min" in line:
-            break
-    p.stdout.close()
-    check(p.wait(timeout=30) == 0, f"exit 0, not {p.returncode}")
-    out = subprocess.run([program, "--history", history, "history", "--format", "json"],
-                         env=env, capture_output=True, text=True, check=True).stdout
-    kinds = {e["kind"]: e for e in json.loads(out)}
-    check([t["technique"] for t in kinds["done"]["techniques"]] == ["chin-tuck"], out)
-    check([t["technique"] for t in kinds["skip"]["techniques"]] == ["upper-trap-stretch"], out)
+    def close(p):
+        p.stdout.close()
+        return ""
+
+    status, _, out = stop_in_second_technique(program, folder, close)
+    check(status == 0, f"exit 0, not {status}")
+    check_first_done_second_skipped(out)
 
 
 def peak(path):

@@ -250,6 +250,18 @@ TEST_CASE("planner: an adaptation factor moves its technique's minutes the way i
   SUBCASE("variety 0.34") { check_monotone_adaptation(0.34, 60); }
 }
 
+// A tiny case set up for the search; none when nothing in it is eligible (the only refusal a
+// random tiny case may meet).
+std::optional<mp::planner::detail::Problem> tiny_problem(const TinyCase& c) {
+  std::vector<std::string> warnings;
+  try {
+    return mp::planner::detail::set_up(c.lib, c.profile, c.request, warnings);
+  } catch (const mp::planner::PlanError& e) {
+    CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
+    return std::nullopt;
+  }
+}
+
 TEST_CASE("planner: growing a day by one item or minute is set_day's result and effort") {
   using mp::planner::detail::Item;
   using mp::planner::detail::PlanState;
@@ -259,14 +271,8 @@ TEST_CASE("planner: growing a day by one item or minute is set_day's result and 
   for (std::uint64_t seed = 1; seed <= 200; ++seed) {
     const auto c = random_tiny(seed, 0.5);
     if (!c) continue;
-    std::vector<std::string> warnings;
-    std::optional<mp::planner::detail::Problem> set;
-    try {
-      set.emplace(mp::planner::detail::set_up(c->lib, c->profile, c->request, warnings));
-    } catch (const mp::planner::PlanError& e) {
-      CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
-      continue;
-    }
+    const auto set = tiny_problem(*c);
+    if (!set) continue;
     const auto& problem = *set;
     const PlanState searched = mp::planner::detail::search_plan(problem);
     for (int d = 0; d < problem.score.days(); ++d)
@@ -326,14 +332,8 @@ TEST_CASE("planner: can_use is the rest rule and the week block cap, counted fro
   for (std::uint64_t seed = 1; seed <= 200; ++seed) {
     const auto c = random_tiny(seed, 0.5);
     if (!c) continue;
-    std::vector<std::string> warnings;
-    std::optional<mp::planner::detail::Problem> set;
-    try {
-      set.emplace(mp::planner::detail::set_up(c->lib, c->profile, c->request, warnings));
-    } catch (const mp::planner::PlanError& e) {
-      CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
-      continue;
-    }
+    const auto set = tiny_problem(*c);
+    if (!set) continue;
     const auto& problem = *set;
     const PlanState st = mp::planner::detail::search_plan(problem);
     const int days = problem.score.days();
