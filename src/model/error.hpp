@@ -15,7 +15,7 @@ enum class ExitCode : int {
   kDataErr = 65,
   kNoInput = 66,
   kUnavailable = 69,  ///< a program the command needs is not installed (start --speak)
-  kSoftware = 70,  ///< a bug, not bad input ("internal error")
+  kSoftware = 70,     ///< a bug, not bad input ("internal error")
   kCantCreate = 73,
   kIoErr = 74,
 };

@@ -403,8 +403,8 @@ TEST_CASE("round 3, item 13: every technique's duration matches its own dose tex
 // repeats or is done on both sides describes one round on one side, or its words would count
 // differently from the label (docs/guide.md, "The guided session on a terminal").
 TEST_CASE("a timed step that repeats or has sides describes one round on one side") {
-  const std::vector<std::string_view> kCounting = {"repeat",       "other side", "each side",
-                                                   "change sides", "swap",       "second set",
+  const std::vector<std::string_view> kCounting = {"repeat",       "other side",  "each side",
+                                                   "change sides", "swap",        "second set",
                                                    "do the left",  "do the right"};
   int checked = 0;
   for (const auto& t : builtin().techniques) {
