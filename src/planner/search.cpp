@@ -12,8 +12,12 @@ namespace {
 
 // Perturbation rounds per plan for small problems (see Search::perturb_block).
 constexpr int kPerturbRounds = 64;
-// … ending a block's rounds early after this many in a row without a gain.
+// … ending a block's rounds early after this many in a row without a gain,
 constexpr int kPerturbPatience = 24;
+// … or after this many, once they have cost kPerturbProbeWork since the block's last gain:
+// a costly round that follows a gain seldom pays (the plain `plan`, in weeks where round 1
+// gains, ran 23 rounds for nothing), while cheap rounds (tiny problems) keep the patience.
+constexpr int kPerturbCostlyPatience = 6;
 // … and spending at most this many times the work of the week's first search.
 constexpr std::uint64_t kPerturbWork = 12;
 // … and ending them after this many first rounds, once they have cost kPerturbProbeWork, when
@@ -220,7 +224,7 @@ class Search {
   // r days apart, but the greedy fill places its first use where it gains most, often a day or
   // two late, and no single move shifts every use at once (each move of one use breaks the
   // rest rule with the next). So, for small problems, each technique of the shortlist with a
-  // rest rule whose uses in the block could be more is tried at each offset of the densest
+  // rest rule that the block uses, but could use more often, is tried at each offset of the densest
   // pattern: its uses removed, put back on the pattern's days at its shortest length (room
   // made by shortening what loses least), the block searched again; kept when the score rises.
   // The tries come from a budget per plan, like the professional alternatives.
@@ -232,6 +236,10 @@ class Search {
       const int cap = block_cap(tech.per_week, block.days);
       int used = 0;
       for (int d = block.first; d < block.end(); ++d) used += st_.on_day(t, d) ? 1 : 0;
+      // Only a technique the week already uses: forcing one it does not use onto a pattern never
+      // gained on the benchmark instances or the built-in library, and was a quarter of a plain
+      // plan's cost (issue 23, fourth round).
+      if (used == 0) continue;
       for (int offset = 0; offset < std::min(tech.rest, block.days) && used < cap; ++offset) {
         std::vector<int> pattern;
         for (int d = block.first + offset; d < block.end(); d += tech.rest)
@@ -246,10 +254,7 @@ class Search {
         int placed = 0;
         for (int d : pattern)
           if (placed < cap && st_.can_use(t, d) && squeeze_in(st_, d, t)) ++placed;
-        // A technique the week did not use yet gets one pass of search around its pattern (on
-        // the built-in library these tries seldom gain and were half a plain plan's cost); one
-        // already used, fitted more often, gets two.
-        if (placed > used) improve_block(k, used > 0 ? 2 : 1);
+        if (placed > used) improve_block(k, 2);
         if (placed <= used || st_.total() <= snap.total + kEps) {
           st_.restore(snap);
         } else {
@@ -266,8 +271,8 @@ class Search {
   // score rises, undone otherwise (an equal plan is undone too, so ties keep their tie-breaks:
   // variety, time of day). Rounds are drawn from the plan's seed, so the result stays
   // deterministic; they stop when they have cost `budget` effort, after kPerturbPatience rounds
-  // in a row without a gain, or after the first kPerturbProbe rounds (and kPerturbProbeWork
-  // effort) when none of them gained.
+  // in a row without a gain (kPerturbCostlyPatience once those cost kPerturbProbeWork), or after
+  // the first kPerturbProbe rounds (and kPerturbProbeWork effort) when none of them gained.
   void perturb_block(int k, int rounds, std::uint64_t budget) {
     const std::uint64_t stop = st_.effort() + budget;
     const std::uint64_t probe = st_.effort() + kPerturbProbeWork;
@@ -281,8 +286,10 @@ class Search {
     std::uint64_t rng = p_.seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(k + 1));
     int idle = 0;         // rounds in a row without a gain
     bool gained = false;  // whether any round of this block gained
+    std::uint64_t since = st_.effort();  // the effort at the block's last gain (or the start)
     for (int r = 0; r < rounds && idle < kPerturbPatience && st_.effort() < stop && room(k) &&
-                    (gained || r < kPerturbProbe || st_.effort() < probe);
+                    (gained || r < kPerturbProbe || st_.effort() < probe) &&
+                    (idle < kPerturbCostlyPatience || st_.effort() - since < kPerturbProbeWork);
          ++r) {
       const auto snap = st_.save_block(first, last);  // slots and professional sessions
       const std::uint64_t pick = splitmix64(rng);
@@ -323,6 +330,7 @@ class Search {
       if (st_.total() > snap.total + kEps) {
         idle = 0;
         gained = true;
+        since = st_.effort();
       } else {
         st_.restore(snap);
         ++idle;
