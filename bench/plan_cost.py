@@ -2,13 +2,16 @@
 """What a plan of the built-in library costs, over random profiles (issue 23's benchmark).
 
     bench/plan_cost.py [MASSAGE_PLAN [BASELINE]] [--profiles 50] [--seed 23] [--runs 15]
-                       [--year 10] [--no-callgrind] [--no-wall] [--verbose] [--check]
+                       [--year 10] [--plain-weeks 12] [--no-callgrind] [--no-wall] [--verbose]
+                       [--check]
 
 Draws --profiles profiles at random from a fixed --seed (goals with priorities, one to three
 sessions of 5-45 minutes, self-care weekdays, conditions that are not red flags, equipment, a
 weekly professional visit or not; the ids come from `massage-plan list … --format json`, so the
 draw follows the library) and adds the README's examples and the plain `plan`. Each is planned
-for 7 days; the first --year of them (and the plain `plan`) also for 52 weeks.
+for 7 days from START (a Monday); the plain `plan` also from the --plain-weeks − 1 Mondays after
+it (the seeded tie order turns with the ISO week, and so does a week's search and its cost); the
+first --year random profiles and the plain `plan` also for 52 weeks.
 
 For each plan it reports the instructions of the whole process (`valgrind --tool=callgrind`,
 steady on a loaded machine) and its median wall time over --runs runs against `--version`'s,
@@ -19,6 +22,7 @@ status 1 when a budget is exceeded. Needs valgrind (scripts/install-deps.sh benc
 """
 
 import argparse
+import datetime
 import json
 import os
 import random
@@ -105,6 +109,8 @@ def main():
     ap.add_argument("--seed", type=int, default=23)
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--year", type=int, default=10, help="profiles also planned for 52 weeks")
+    ap.add_argument("--plain-weeks", type=int, default=12,
+                    help="the plain plan is also planned from this many Mondays (START's first)")
     ap.add_argument("--no-callgrind", action="store_true")
     ap.add_argument("--no-wall", action="store_true")
     ap.add_argument("--verbose", action="store_true")
@@ -126,7 +132,14 @@ def main():
         cases += [(f"random {i + 1}", draw(rng, goals, conditions, equipment))
                   for i in range(a.profiles)]
         plans = [(name, ["plan", "--start", START] + args, 7) for name, args in cases]
-        year = [cases[-1]] + cases[len(README):len(README) + a.year]
+        # The seeded order among equal techniques turns with the ISO week (docs/planning.md), so
+        # the same profile searches differently from week to week: the plain plan, started on
+        # each of the --plain-weeks Mondays after START too.
+        first = datetime.date.fromisoformat(START)
+        for j in range(1, a.plain_weeks):
+            day = (first + datetime.timedelta(days=7 * j)).isoformat()
+            plans.append((f"plain plan, from {day}", ["plan", "--start", day], 7))
+        year = [README[-1]] + cases[len(README):len(README) + a.year]
         plans += [(name, ["plan", "--start", START, "--weeks", "52"] + args, 364)
                   for name, args in year]
         for binary in bins:

@@ -231,9 +231,18 @@ bool PlanState::pack(std::vector<Item>& items, std::vector<int>& where) const {
     items[j] = x;
   }
   where.assign(items.size(), 0);
+  // rest: the minutes of the items not yet placed; room: the slots' free minutes in all.
+  int rest = 0;
+  for (const auto& it : items) rest += it.minutes;
+  int room = 0;
+  for (int cap : p_.slot_cap) room += cap;
+  if (rest > room) return false;
+  if (p_.slots == 1) return true;  // (the one slot holds them all)
   auto& free = pack_free_;
   free.assign(p_.slot_cap.begin(), p_.slot_cap.end());
   long budget = 20000;
+  // The first packing in the order below (items longest first, each into the first slot that
+  // takes it); the check above only spares the search a failure it would end in.
   auto dfs = [&](auto&& self, std::size_t i) -> bool {
     if (i == items.size()) return true;
     if (--budget < 0) return false;
