@@ -1,6 +1,7 @@
 #include "export/html_page.hpp"
 
 #include "export/utf8.hpp"
+#include "model/markup.hpp"
 
 namespace mp::exporter {
 namespace {
@@ -111,33 +112,7 @@ constexpr std::string_view kPageSafetyLine =
 
 }  // namespace
 
-std::string html_text(std::string_view raw) {
-  std::string text = printable(raw, false);
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string html_text(std::string_view raw) { return model::escape_markup(printable(raw, false)); }
 
 std::string_view safety_line() {
   return "Wellness guidance, not medical treatment. Stop anything that hurts, tingles or makes you "

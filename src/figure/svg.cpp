@@ -5,6 +5,7 @@
 
 #include "figure/figure.hpp"
 #include "figure/scene.hpp"
+#include "model/markup.hpp"
 
 namespace mp::figure {
 namespace {
@@ -33,33 +34,6 @@ std::string points(const std::vector<Vec2>& pts) {
   for (const auto& q : pts) {
     if (!out.empty()) out += ' ';
     out += num(q.x) + ',' + num(-q.y);
-  }
-  return out;
-}
-
-// XML text and attribute escape, the same as the html writer's (figure may not depend on export).
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
   }
   return out;
 }
@@ -170,7 +144,7 @@ std::string render_svg(const model::Figure& figure, std::string_view name) {
   box.y0 -= margin;
   box.x1 += margin;
   box.y1 += margin;
-  const std::string text = escape(describe(figure, name));
+  const std::string text = model::escape_markup(describe(figure, name));
   std::string out = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{} {} {} {}\" width=\"{}\" "
       "height=\"{}\" role=\"img\" aria-label=\"{}\" class=\"figure\">\n<title>{}</title>\n",
