@@ -99,7 +99,9 @@ section.notes tr { break-inside: avoid; }
   .steps li { display: inline; counter-increment: step; }
   .steps li::before { content: counter(step) ". "; font-weight: 600; }
   .cautions { padding: 0; list-style: none; }
-  .safety { font-size: 8pt; margin-top: .4rem; }
+  /* The safety line closes the week on its page (never a page of its own): small enough that a
+     week of three sessions a day still fits one page. */
+  .safety { font-size: 7pt; line-height: 1.2; margin-top: .3rem; break-before: avoid; }
   .notes p { font-size: 7pt; line-height: 1.15; margin: 0 0 .1rem; }
   figcaption { font-size: 8pt; }
 }
