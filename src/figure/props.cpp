@@ -38,26 +38,21 @@ Shape circle(Vec3 c, double r, Paint paint, double depth) {
   return s;
 }
 
-// The body's horizontal extent on the drawing.
-std::pair<double, double> extent(const std::vector<Shape>& body) {
-  double lo = 1e9, hi = -1e9;
-  for (const auto& s : body)
-    for (auto q : s.points) {
-      lo = std::min(lo, q.x - s.width);
-      hi = std::max(hi, q.x + s.width);
-    }
-  return {lo, hi};
-}
+// The body's extent on the drawing.
+struct Extent {
+  double left = 1e9, right = -1e9, bottom = 1e9, top = -1e9;
+};
 
-// The body's vertical extent on the drawing.
-std::pair<double, double> height_extent(const std::vector<Shape>& body) {
-  double lo = 1e9, hi = -1e9;
+Extent extent(const std::vector<Shape>& body) {
+  Extent e;
   for (const auto& s : body)
     for (auto q : s.points) {
-      lo = std::min(lo, q.y - s.width);
-      hi = std::max(hi, q.y + s.width);
+      e.left = std::min(e.left, q.x - s.width);
+      e.right = std::max(e.right, q.x + s.width);
+      e.bottom = std::min(e.bottom, q.y - s.width);
+      e.top = std::max(e.top, q.y + s.width);
     }
-  return {lo, hi};
+  return e;
 }
 
 // Lying seen from above: the floor is behind the body, not under it.
@@ -74,8 +69,7 @@ bool lying(model::Position p) {
 }  // namespace
 
 void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
-  const auto [left, right] = extent(out);
-  const auto [bottom, top] = height_extent(out);
+  const auto [left, right, bottom, top] = extent(out);
   const bool side = f.view == model::FigureView::kSide;
   const Mat3& R = p.upper_trunk;
   bool on_table = false;
@@ -209,10 +203,9 @@ void add_props(const model::Figure& f, const Pose& p, std::vector<Shape>& out) {
       }
     }
   }
-  (void)on_table;
   // The floor, unless something else carries the body: a line under it, or seen from above a
   // rectangle behind it (the floor or the mat on it), longer than the body as a mat is.
-  if (std::find(f.props.begin(), f.props.end(), Prop::kTable) != f.props.end()) return;
+  if (on_table) return;
   if (from_above(f))
     out.push_back(box(left - 16, bottom - 4, right + 16, top + 4, Paint::kPropLine, kBehind - 3));
   else
