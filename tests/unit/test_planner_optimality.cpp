@@ -250,15 +250,23 @@ TEST_CASE("planner: an adaptation factor moves its technique's minutes the way i
   SUBCASE("variety 0.34") { check_monotone_adaptation(0.34, 60); }
 }
 
-// A tiny case set up for the search; none when nothing in it is eligible (the only refusal a
-// random tiny case may meet).
-std::optional<mp::planner::detail::Problem> tiny_problem(const TinyCase& c) {
-  std::vector<std::string> warnings;
-  try {
-    return mp::planner::detail::set_up(c.lib, c.profile, c.request, warnings);
-  } catch (const mp::planner::PlanError& e) {
-    CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
-    return std::nullopt;
+// Calls check(seed, problem, searched) for each of the random tiny cases of seeds 1..200 (variety
+// 0.5) that has something eligible (nothing eligible is the only refusal a tiny case may meet),
+// with the plan the search makes for it.
+template <typename Check>
+void for_each_searched_tiny(Check check) {
+  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+    const auto c = random_tiny(seed, 0.5);
+    if (!c) continue;
+    std::vector<std::string> warnings;
+    std::optional<mp::planner::detail::Problem> problem;
+    try {
+      problem = mp::planner::detail::set_up(c->lib, c->profile, c->request, warnings);
+    } catch (const mp::planner::PlanError& e) {
+      CHECK(e.kind() == mp::planner::PlanErrorKind::kNothingEligible);
+      continue;
+    }
+    check(seed, *problem, mp::planner::detail::search_plan(*problem));
   }
 }
 
@@ -268,13 +276,8 @@ TEST_CASE("planner: growing a day by one item or minute is set_day's result and 
   int compared = 0;
   int refused = 0;
   int two_slots = 0;
-  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
-    const auto c = random_tiny(seed, 0.5);
-    if (!c) continue;
-    const auto set = tiny_problem(*c);
-    if (!set) continue;
-    const auto& problem = *set;
-    const PlanState searched = mp::planner::detail::search_plan(problem);
+  for_each_searched_tiny([&](std::uint64_t seed, const mp::planner::detail::Problem& problem,
+                             const PlanState& searched) {
     for (int d = 0; d < problem.score.days(); ++d)
       for (int t = 0; t < static_cast<int>(problem.techs.size()); ++t)
         for (const bool add : {false, true}) {
@@ -316,7 +319,7 @@ TEST_CASE("planner: growing a day by one item or minute is set_day's result and 
           refused += general_ok ? 0 : 1;
           two_slots += problem.slots == 2 ? 1 : 0;
         }
-  }
+  });
   MESSAGE("compared ", compared, " changes (", two_slots, " on days of two slots), ", refused,
           " of them refused as too long");
   CHECK(compared > 100);
@@ -329,13 +332,8 @@ TEST_CASE("planner: can_use is the rest rule and the week block cap, counted fro
   int checked = 0;
   int by_rest = 0;
   int by_cap = 0;
-  for (std::uint64_t seed = 1; seed <= 200; ++seed) {
-    const auto c = random_tiny(seed, 0.5);
-    if (!c) continue;
-    const auto set = tiny_problem(*c);
-    if (!set) continue;
-    const auto& problem = *set;
-    const PlanState st = mp::planner::detail::search_plan(problem);
+  for_each_searched_tiny([&](std::uint64_t seed, const mp::planner::detail::Problem& problem,
+                             const PlanState& st) {
     const int days = problem.score.days();
     for (int d = 0; d < days; ++d)
       for (int t = 0; t < static_cast<int>(problem.techs.size()); ++t) {
@@ -357,7 +355,7 @@ TEST_CASE("planner: can_use is the rest rule and the week block cap, counted fro
         by_rest += rested ? 0 : 1;
         by_cap += rested && capped ? 1 : 0;
       }
-  }
+  });
   MESSAGE("checked ", checked, " (technique, day) pairs: ", by_rest, " refused by rest, ", by_cap,
           " by the cap alone");
   CHECK(by_rest > 0);
