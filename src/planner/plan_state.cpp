@@ -231,12 +231,9 @@ bool PlanState::pack(std::vector<Item>& items, std::vector<int>& where) const {
     items[j] = x;
   }
   where.assign(items.size(), 0);
-  // rest: the minutes of the items not yet placed; room: the slots' free minutes in all.
-  int rest = 0;
-  for (const auto& it : items) rest += it.minutes;
-  int room = 0;
-  for (int cap : p_.slot_cap) room += cap;
-  if (rest > room) return false;
+  int minutes = 0;
+  for (const auto& it : items) minutes += it.minutes;
+  if (minutes > p_.day_minutes) return false;
   if (p_.slots == 1) return true;  // (the one slot holds them all)
   auto& free = pack_free_;
   free.assign(p_.slot_cap.begin(), p_.slot_cap.end());

@@ -14,17 +14,17 @@ namespace {
 constexpr int kPerturbRounds = 64;
 // … ending a block's rounds early after this many in a row without a gain,
 constexpr int kPerturbPatience = 24;
-// … or after this many, once they have cost kPerturbProbeWork since the block's last gain:
-// a costly round that follows a gain seldom pays (the plain `plan`, in weeks where round 1
-// gains, ran 23 rounds for nothing), while cheap rounds (tiny problems) keep the patience.
-constexpr int kPerturbCostlyPatience = 6;
 // … and spending at most this many times the work of the week's first search.
 constexpr std::uint64_t kPerturbWork = 12;
-// … and ending them after this many first rounds, once they have cost kPerturbProbeWork, when
-// none of them gained: rounds pay in weeks where they pay at once (on the benchmark instances
-// the first gain comes within 3 rounds in all but one week, 0.03 % there), and in a week they
-// cannot improve they cost most of the plan. Cheap rounds (tiny problems) keep the patience.
+// Costly rounds (kPerturbProbeWork effort since the block's last gain, or since the rounds
+// began) have less patience; cheap ones (tiny problems) keep kPerturbPatience. Before any gain
+// they end after kPerturbProbe rounds: rounds pay in weeks where they pay at once (on the
+// benchmark instances the first gain comes within 3 rounds in all but one week, 0.03 % there),
+// and in a week they cannot improve they cost most of the plan. After a gain they end after
+// kPerturbCostlyPatience: a costly round that follows a gain seldom pays (the plain `plan`, in
+// weeks where round 1 gains, ran 23 rounds for nothing).
 constexpr int kPerturbProbe = 3;
+constexpr int kPerturbCostlyPatience = 6;
 constexpr std::uint64_t kPerturbProbeWork = 20000;
 // Other professional techniques tried for the visits, per plan and per visit, the best by
 // what they add first (see try_pro_alternatives).
@@ -227,8 +227,8 @@ class Search {
   // r days apart, but the greedy fill places its first use where it gains most, often a day or
   // two late, and no single move shifts every use at once (each move of one use breaks the
   // rest rule with the next). So, for small problems, each technique of the shortlist with a
-  // rest rule that the block uses, but could use more often, is tried at each offset of the densest
-  // pattern: its uses removed, put back on the pattern's days at its shortest length (room
+  // rest rule that the block uses, but could use more often, is tried at each offset of the
+  // densest pattern: its uses removed, put back on the pattern's days at its shortest length (room
   // made by shortening what loses least), the block searched again; kept when the score rises.
   // The tries come from a budget per plan, like the professional alternatives.
   void try_rest_patterns(int k) {
@@ -273,12 +273,11 @@ class Search {
   // one technique in it, refills greedily and searches again; the round is kept when the
   // score rises, undone otherwise (an equal plan is undone too, so ties keep their tie-breaks:
   // variety, time of day). Rounds are drawn from the plan's seed, so the result stays
-  // deterministic; they stop when they have cost `budget` effort, after kPerturbPatience rounds
-  // in a row without a gain (kPerturbCostlyPatience once those cost kPerturbProbeWork), or after
-  // the first kPerturbProbe rounds (and kPerturbProbeWork effort) when none of them gained.
+  // deterministic; they stop when they have cost `budget` effort, or after kPerturbPatience
+  // rounds in a row without a gain (fewer once they are costly: kPerturbProbe before the first
+  // gain, kPerturbCostlyPatience after one).
   void perturb_block(int k, int rounds, std::uint64_t budget) {
     const std::uint64_t stop = st_.effort() + budget;
-    const std::uint64_t probe = st_.effort() + kPerturbProbeWork;
     const WeekBlock block = p_.score.block(k);
     const int first = block.first;
     const int last = block.end();
@@ -287,12 +286,12 @@ class Search {
       if (p_.selfcare(d)) days.push_back(d);
     if (days.size() < 2) return;
     std::uint64_t rng = p_.seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(k + 1));
-    int idle = 0;         // rounds in a row without a gain
-    bool gained = false;  // whether any round of this block gained
+    int idle = 0;                        // rounds in a row without a gain
+    bool gained = false;                 // whether any round of this block gained
     std::uint64_t since = st_.effort();  // the effort at the block's last gain (or the start)
     for (int r = 0; r < rounds && idle < kPerturbPatience && st_.effort() < stop && room(k) &&
-                    (gained || r < kPerturbProbe || st_.effort() < probe) &&
-                    (idle < kPerturbCostlyPatience || st_.effort() - since < kPerturbProbeWork);
+                    (idle < (gained ? kPerturbCostlyPatience : kPerturbProbe) ||
+                     st_.effort() - since < kPerturbProbeWork);
          ++r) {
       const auto snap = st_.save_block(first, last);  // slots and professional sessions
       const std::uint64_t pick = splitmix64(rng);
