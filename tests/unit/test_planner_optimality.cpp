@@ -273,10 +273,11 @@ void for_each_searched_tiny(Check check) {
 TEST_CASE("planner: growing a day by one item or minute is set_day's result and effort") {
   using mp::planner::detail::Item;
   using mp::planner::detail::PlanState;
+  using mp::planner::detail::Problem;
   int compared = 0;
   int refused = 0;
   int two_slots = 0;
-  for_each_searched_tiny([&](std::uint64_t seed, const mp::planner::detail::Problem& problem,
+  for_each_searched_tiny([&](std::uint64_t seed, const Problem& problem,
                              const PlanState& searched) {
     for (int d = 0; d < problem.score.days(); ++d)
       for (int t = 0; t < static_cast<int>(problem.techs.size()); ++t)
@@ -329,11 +330,11 @@ TEST_CASE("planner: growing a day by one item or minute is set_day's result and 
 
 TEST_CASE("planner: can_use is the rest rule and the week block cap, counted from scratch") {
   using mp::planner::detail::PlanState;
+  using mp::planner::detail::Problem;
   int checked = 0;
   int by_rest = 0;
   int by_cap = 0;
-  for_each_searched_tiny([&](std::uint64_t seed, const mp::planner::detail::Problem& problem,
-                             const PlanState& st) {
+  for_each_searched_tiny([&](std::uint64_t seed, const Problem& problem, const PlanState& st) {
     const int days = problem.score.days();
     for (int d = 0; d < days; ++d)
       for (int t = 0; t < static_cast<int>(problem.techs.size()); ++t) {
