@@ -2,6 +2,9 @@
 #include <cmath>
 #include <cstdio>
 #include <ostream>
+#include <sstream>
+#include <string>
+#include <unordered_map>
 
 #include "export/export.hpp"
 #include "export/plan_view.hpp"
@@ -78,15 +81,12 @@ void bar(Painter& p, double v) {
   p << std::string(static_cast<std::size_t>(kBarWidth) - filled, '.') << " " << percent(v);
 }
 
-void write_item(Painter& p, const model::Plan& plan, const model::Library& library,
-                const model::PlanItem& item, const ExportOptions& options) {
-  const auto* technique = library.find_technique(item.technique);
-  std::string name = printable(technique_name(library, item.technique), false);
+// An item's name and dose, wrapped: what follows its minutes. The same for every item of a
+// technique, so a long plan renders each technique's once (Items).
+void write_item_text(Painter& p, const model::Library& library, const std::string& id) {
+  const auto* technique = library.find_technique(id);
+  std::string name = printable(technique_name(library, id), false);
   std::string dose = technique != nullptr ? printable(technique->dose, true) : std::string();
-  char minutes[32];
-  std::snprintf(minutes, sizeof minutes, "    %3d min  ", item.minutes);
-  p << minutes;
-
   const int rest = kWidth - kItemIndent;
   const std::string indent(static_cast<std::size_t>(kItemIndent), ' ');
   if (display_width(name) <= kNameWidth && !dose.empty()) {
@@ -100,6 +100,36 @@ void write_item(Painter& p, const model::Plan& plan, const model::Library& libra
       p.wrapped(kDim, dose, kItemIndent, rest);
     }
   }
+}
+
+/// write_item_text's output per technique id, rendered at first use (a year's plan has
+/// thousands of items of a few techniques; wrapping each again was a fifth of its cost).
+class Items {
+ public:
+  Items(const model::Library& library, bool color) : library_(library), color_(color) {}
+  const std::string& text(const std::string& id) {
+    auto it = cache_.find(id);
+    if (it != cache_.end()) return it->second;
+    std::ostringstream out;
+    Painter p(out, color_);
+    write_item_text(p, library_, id);
+    return cache_.emplace(id, out.str()).first->second;
+  }
+
+ private:
+  const model::Library& library_;
+  bool color_;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
+void write_item(Painter& p, const model::Plan& plan, const model::Library& library, Items& items,
+                const model::PlanItem& item, const ExportOptions& options) {
+  char minutes[32];
+  std::snprintf(minutes, sizeof minutes, "    %3d min  ", item.minutes);
+  p << minutes << items.text(item.technique);
+
+  const int rest = kWidth - kItemIndent;
+  const std::string indent(static_cast<std::size_t>(kItemIndent), ' ');
   if (options.explain) {
     std::string why = "goals: ";
     auto served = served_goals(plan, library, item.technique);
@@ -150,6 +180,7 @@ void write_coverage(Painter& p, const model::Plan& plan, const model::Library& l
 void write_text(std::ostream& out, const model::Plan& plan, const model::Library& library,
                 const ExportOptions& options) {
   Painter p(out, options.color);
+  Items items(library, options.color);
   std::string title = "Massage plan: " + model::format_date(plan.start);
   if (plan.days > 1)
     title += " to " + model::format_date(model::add_days(plan.start, plan.days - 1)) + " (" +
@@ -205,7 +236,7 @@ void write_text(std::ostream& out, const model::Plan& plan, const model::Library
         p << "]";
       }
       p << "\n";
-      for (const auto& item : session.items) write_item(p, plan, library, item, options);
+      for (const auto& item : session.items) write_item(p, plan, library, items, item, options);
     }
   }
 
