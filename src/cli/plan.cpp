@@ -1,8 +1,6 @@
 // `plan`: resolve the profile (file, then flags), build the plan, write it in one format.
-#include <date/tz.h>
 #include <fmt/format.h>
 
-#include <chrono>
 #include <memory>
 #include <sstream>
 
@@ -23,13 +21,6 @@
 
 namespace mp::cli {
 namespace {
-
-model::Date today() {
-  if (auto fixed = fixed_now()) return fixed->date;
-  auto now = date::make_zoned(date::current_zone(), std::chrono::system_clock::now());
-  auto local_days = std::chrono::floor<std::chrono::days>(now.get_local_time());
-  return model::Date{std::chrono::sys_days{local_days.time_since_epoch()}};
-}
 
 // The planner says what went wrong; the exit status is the command line's business (SPEC §5).
 ExitCode exit_code(planner::PlanErrorKind kind) {
@@ -60,7 +51,7 @@ int run_plan(const Context& ctx, const PlanFlags& f) {
   planner::PlanRequest request;
   // The clock is read only when the start depends on it.
   bool relative = f.start == "today" || f.start == "tomorrow";
-  request.start = parse_start_flag(f.start, relative ? today() : model::Date{});
+  request.start = parse_start_flag(f.start, relative ? local_today() : model::Date{});
   request.days = plan_days(f);
   request.seed = f.seed;
   request.routine_only = f.routine;
