@@ -1,7 +1,5 @@
 #include "builtin/builtin.hpp"
 
-#include <memory>
-
 #include "builtin/compiled.hpp"
 #include "library/snapshot.hpp"
 
@@ -12,7 +10,7 @@ library::Source source() {
   library::Source s{"built-in", {}, {}};
   s.files.reserve(c.files.size());
   for (auto name : c.files) s.files.push_back(library::FileText{std::string(name), {}});
-  s.compiled = std::make_shared<const library::SourceEntries>(library::decode_entries(c.snapshot));
+  s.compiled = [snapshot = c.snapshot] { return library::decode_entries(snapshot); };
   return s;
 }
 

@@ -110,7 +110,7 @@ bool by_location(const Diagnostic& a, const Diagnostic& b) {
 
 // A compiled source's entries as they are; else every file of the source read in order.
 SourceEntries read_source_entries(const Source& source, std::vector<Diagnostic>& diagnostics) {
-  if (source.compiled) return *source.compiled;
+  if (source.compiled) return source.compiled();
   SourceEntries entries;
   for (const auto& file : source.files) {
     Reader reader(file.name, diagnostics);
@@ -154,7 +154,9 @@ LoadResult load_sources(const std::vector<Source>& sources) {
   result.library.conditions = values_of(all.conditions);
   result.library.equipment = values_of(all.equipment);
   // Conditions from any source exclude techniques from any source: after merging, not per file.
-  model::apply_exclusions(result.library);
+  // A compiled source alone already carries them (compile_source): the built-in library loads
+  // without matching every rule against every technique again.
+  if (sources.size() != 1 || !sources.front().compiled) model::apply_exclusions(result.library);
   return result;
 }
 
@@ -163,9 +165,17 @@ model::Library load_library_text(std::string_view text, const std::string& name)
 }
 
 SourceEntries compile_source(const Source& source) {
-  (void)load_sources({source});  // every check, references included; throws on any problem
+  // Every check, references included; throws on any problem.
+  const model::Library merged = load_sources({source}).library;
   std::vector<Diagnostic> diagnostics;
-  return read_source_entries(source, diagnostics);
+  SourceEntries entries = read_source_entries(source, diagnostics);
+  // With the effective contraindications its own conditions give (ids are unique in a source).
+  for (auto& e : entries.techniques) {
+    const model::Technique* t = merged.find_technique(e.value.id);
+    e.value.contraindications = t->contraindications;
+    e.value.exclusions = t->exclusions;
+  }
+  return entries;
 }
 
 }  // namespace mp::library

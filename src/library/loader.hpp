@@ -1,5 +1,5 @@
 #pragma once
-#include <memory>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,9 +20,12 @@ struct FileText {
 struct Source {
   std::string label;  ///< "built-in", "user folder …", "--library PATH": for -v notes
   std::vector<FileText> files;
-  /// When set, the source's entries already read and checked (the built-in library, compiled
-  /// at build time): used instead of parsing the files, which then only give their names.
-  std::shared_ptr<const SourceEntries> compiled = nullptr;
+  /// When set, gives the source's entries already read and checked (the built-in library,
+  /// compiled at build time, decoded on each call so that loading takes them over without a
+  /// copy): used instead of parsing the files, which then only give their names. They carry
+  /// their techniques' effective contraindications (compile_source), used as they are when the
+  /// source is loaded alone.
+  std::function<SourceEntries()> compiled = nullptr;
 };
 
 /// A loaded library plus the notes -v prints (which entry replaced which).
@@ -39,7 +42,8 @@ LoadResult load_sources(const std::vector<Source>& sources);
 model::Library load_library_text(std::string_view text, const std::string& name = "<text>");
 
 /// Reads one source and checks it alone, as load_sources does; throws mp::DiagnosticError listing
-/// every problem. The entries are what a compiled Source carries (the built-in library's form).
+/// every problem. The entries are what a compiled Source carries (the built-in library's form),
+/// with each technique's effective contraindications from this source's own conditions.
 SourceEntries compile_source(const Source& source);
 
 }  // namespace mp::library

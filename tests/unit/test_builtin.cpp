@@ -67,7 +67,8 @@ void check_same_entries(const std::vector<lib::Entry<T>>& compiled,
 TEST_CASE("builtin: the compiled library equals routines/*.yaml read by the loader") {
   const lib::Source yaml = yaml_source();
   const lib::Source compiled = mp::builtin::source();
-  REQUIRE(compiled.compiled != nullptr);
+  REQUIRE(compiled.compiled);
+  const lib::SourceEntries entries = compiled.compiled();
 
   std::vector<std::string> yaml_names, compiled_names;
   for (const auto& f : yaml.files) yaml_names.push_back(f.name);
@@ -77,11 +78,11 @@ TEST_CASE("builtin: the compiled library equals routines/*.yaml read by the load
 
   const lib::SourceEntries loaded = lib::compile_source(yaml);
   REQUIRE(!loaded.techniques.empty());
-  check_same_entries(compiled.compiled->techniques, loaded.techniques);
-  check_same_entries(compiled.compiled->routines, loaded.routines);
-  check_same_entries(compiled.compiled->goals, loaded.goals);
-  check_same_entries(compiled.compiled->conditions, loaded.conditions);
-  check_same_entries(compiled.compiled->equipment, loaded.equipment);
+  check_same_entries(entries.techniques, loaded.techniques);
+  check_same_entries(entries.routines, loaded.routines);
+  check_same_entries(entries.goals, loaded.goals);
+  check_same_entries(entries.conditions, loaded.conditions);
+  check_same_entries(entries.equipment, loaded.equipment);
 }
 
 TEST_CASE("builtin: the merged library and its JSON are the same from YAML and compiled") {
@@ -215,7 +216,7 @@ TEST_CASE("snapshot: every field round-trips exactly, doubles bit for bit") {
 }
 
 TEST_CASE("snapshot: damaged or foreign bytes are a clear error, never a crash") {
-  const std::string bytes = lib::encode_entries(*mp::builtin::source().compiled);
+  const std::string bytes = lib::encode_entries(mp::builtin::source().compiled());
   const std::string damaged =
       "the built-in library's compiled form is damaged (rebuild massage-plan)";
   CHECK_THROWS_WITH_AS(lib::decode_entries(bytes.substr(0, bytes.size() / 2)), damaged.c_str(),
