@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <span>
+#include <string>
 
 #include "library/entries.hpp"
 #include "library/exclusion_reader.hpp"
@@ -88,22 +90,14 @@ bool read_id_and_name(Reader& r, Reader::Map& m, T& out) {
   return true;
 }
 
-std::optional<Entry<Goal>> read_goal(Reader& r, const YamlNode& node) {
-  if (!r.expect_map(node, "a goal")) return std::nullopt;
-  Reader::Map m(r, node, owner_name("goal", node), kGoalKeys);
-  Entry<Goal> e;
-  bool ok = read_id_and_name(r, m, e.value);
+// The fields of each kind of entry beyond id, name and description (read by read_section).
+void read_goal(Reader& r, Reader::Map& m, Entry<Goal>& e, const std::string& /*owner*/) {
   if (const YamlNode* n = m.require("weekly_target_minutes"))
     if (auto v = r.read_number(*n, "weekly_target_minutes", 1, kMaxWeeklyTarget))
       e.value.weekly_target_minutes = *v;
-  return ok ? std::optional(std::move(e)) : std::nullopt;
 }
 
-std::optional<Entry<Condition>> read_condition(Reader& r, const YamlNode& node) {
-  if (!r.expect_map(node, "a condition")) return std::nullopt;
-  Reader::Map m(r, node, owner_name("condition", node), kConditionKeys);
-  Entry<Condition> e;
-  bool ok = read_id_and_name(r, m, e.value);
+void read_condition(Reader& r, Reader::Map& m, Entry<Condition>& e, const std::string& owner) {
   if (const YamlNode* n = m.get("red_flag"))
     if (auto v = r.read_bool(*n, "red_flag")) e.value.red_flag = *v;
   if (const YamlNode* n = m.get("urgent")) {
@@ -116,18 +110,12 @@ std::optional<Entry<Condition>> read_condition(Reader& r, const YamlNode& node) 
   if (const YamlNode* n = m.get("advice"))
     if (auto s = r.read_string(*n, "advice")) e.value.advice = *s;
   if (const YamlNode* n = m.get("excludes"))
-    e.value.excludes = read_excludes(r, *n, owner_name("condition", node), e.references);
-  return ok ? std::optional(std::move(e)) : std::nullopt;
+    e.value.excludes = read_excludes(r, *n, owner, e.references);
 }
 
-std::optional<Entry<Equipment>> read_equipment(Reader& r, const YamlNode& node) {
-  if (!r.expect_map(node, "an equipment entry")) return std::nullopt;
-  Reader::Map m(r, node, owner_name("equipment", node), kEquipmentKeys);
-  Entry<Equipment> e;
-  bool ok = read_id_and_name(r, m, e.value);
+void read_equipment(Reader& r, Reader::Map& m, Entry<Equipment>& e, const std::string& /*owner*/) {
   if (const YamlNode* n = m.get("household"))
     if (auto v = r.read_bool(*n, "household")) e.value.household = *v;
-  return ok ? std::optional(std::move(e)) : std::nullopt;
 }
 
 // Reads a list of ids and records a reference for each, located at its own item.
@@ -188,13 +176,8 @@ void read_enum_list(Reader& r, const Reader::Map& m, std::string_view key, std::
       for (auto i : *words) out.push_back(static_cast<E>(i));
 }
 
-std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) {
-  if (!r.expect_map(node, "a technique")) return std::nullopt;
-  const std::string owner = owner_name("technique", node);
-  Reader::Map m(r, node, owner, kTechniqueKeys);
-  Entry<Technique> e;
+void read_technique(Reader& r, Reader::Map& m, Entry<Technique>& e, const std::string& owner) {
   Technique& t = e.value;
-  bool ok = read_id_and_name(r, m, t);
 
   bool have_kind = false;
   if (const YamlNode* n = m.require("kind")) {
@@ -278,21 +261,15 @@ std::optional<Entry<Technique>> read_technique(Reader& r, const YamlNode& node) 
   if (const YamlNode* n = m.get("figure")) t.figure = read_figure(r, *n, t);
   if (have_kind && t.performer != model::Performer::kTherapist && t.steps.empty() &&
       !m.get("steps"))
-    r.error(node, fmt::format("{} is missing required key 'steps' (self and partner "
-                              "techniques need steps to follow)",
-                              owner));
+    r.error(m.node(), fmt::format("{} is missing required key 'steps' (self and partner "
+                                  "techniques need steps to follow)",
+                                  owner));
   else if (have_kind && t.performer != model::Performer::kTherapist && t.steps.empty() &&
            steps_read)
     r.error(*m.get("steps"), fmt::format("{} needs at least one step", owner));
-  return ok ? std::optional(std::move(e)) : std::nullopt;
 }
 
-std::optional<Entry<Routine>> read_routine(Reader& r, const YamlNode& node) {
-  if (!r.expect_map(node, "a routine")) return std::nullopt;
-  const std::string owner = owner_name("routine", node);
-  Reader::Map m(r, node, owner, kRoutineKeys);
-  Entry<Routine> e;
-  bool ok = read_id_and_name(r, m, e.value);
+void read_routine(Reader& r, Reader::Map& m, Entry<Routine>& e, const std::string& owner) {
   if (const YamlNode* n = m.require("steps")) {
     if (r.expect_list(*n, "steps")) {
       if (n->children.empty()) r.error(*n, fmt::format("{} needs at least one step", owner));
@@ -316,15 +293,31 @@ std::optional<Entry<Routine>> read_routine(Reader& r, const YamlNode& node) {
       }
     }
   }
-  return ok ? std::optional(std::move(e)) : std::nullopt;
 }
 
+// A kind of entry: its section's key, what one entry is ("a goal"), the word its messages name
+// it by ("goal 'x'") and its keys.
+struct Kind {
+  std::string_view section, article, noun;
+  std::span<const std::string_view> keys;
+};
+
+// A section's entries: each a mapping with id and name (and a description where the kind has
+// one), then the fields of its kind (read). An entry whose mapping or id is unusable is left
+// out, every problem reported.
 template <typename T, typename ReadFn>
-void read_section(Reader& r, const YamlNode& list, std::string_view what,
-                  std::vector<Entry<T>>& out, ReadFn read) {
-  if (!r.expect_list(list, what)) return;
-  for (const auto& item : list.children)
-    if (auto e = read(r, item)) out.push_back(std::move(*e));
+void read_section(Reader& r, const YamlNode& list, const Kind& kind, std::vector<Entry<T>>& out,
+                  ReadFn read) {
+  if (!r.expect_list(list, kind.section)) return;
+  for (const auto& node : list.children) {
+    if (!r.expect_map(node, kind.article)) continue;
+    const std::string owner = owner_name(kind.noun, node);
+    Reader::Map m(r, node, owner, kind.keys);
+    Entry<T> e;
+    const bool ok = read_id_and_name(r, m, e.value);
+    read(r, m, e, owner);
+    if (ok) out.push_back(std::move(e));
+  }
 }
 
 }  // namespace
@@ -333,15 +326,20 @@ void read_document(Reader& r, const YamlNode& doc, SourceEntries& out) {
   if (doc.type == NodeType::kNull) return;  // an empty document (only comments) is fine
   if (!r.expect_map(doc, "a library document")) return;
   Reader::Map m(r, doc, "a library document", kTopKeys);
-  if (const YamlNode* n = m.get("goals")) read_section(r, *n, "goals", out.goals, read_goal);
+  if (const YamlNode* n = m.get("goals"))
+    read_section(r, *n, {"goals", "a goal", "goal", kGoalKeys}, out.goals, read_goal);
   if (const YamlNode* n = m.get("conditions"))
-    read_section(r, *n, "conditions", out.conditions, read_condition);
+    read_section(r, *n, {"conditions", "a condition", "condition", kConditionKeys}, out.conditions,
+                 read_condition);
   if (const YamlNode* n = m.get("equipment"))
-    read_section(r, *n, "equipment", out.equipment, read_equipment);
+    read_section(r, *n, {"equipment", "an equipment entry", "equipment", kEquipmentKeys},
+                 out.equipment, read_equipment);
   if (const YamlNode* n = m.get("techniques"))
-    read_section(r, *n, "techniques", out.techniques, read_technique);
+    read_section(r, *n, {"techniques", "a technique", "technique", kTechniqueKeys}, out.techniques,
+                 read_technique);
   if (const YamlNode* n = m.get("routines"))
-    read_section(r, *n, "routines", out.routines, read_routine);
+    read_section(r, *n, {"routines", "a routine", "routine", kRoutineKeys}, out.routines,
+                 read_routine);
 }
 
 }  // namespace mp::library
