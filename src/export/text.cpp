@@ -127,9 +127,6 @@ void write_item(Painter& p, const model::Plan& plan, const model::Library& libra
   char minutes[32];
   std::snprintf(minutes, sizeof minutes, "    %3d min  ", item.minutes);
   p << minutes << items.text(item.technique);
-
-  const int rest = kWidth - kItemIndent;
-  const std::string indent(static_cast<std::size_t>(kItemIndent), ' ');
   if (options.explain) {
     std::string why = "goals: ";
     auto served = served_goals(plan, library, item.technique);
@@ -139,8 +136,8 @@ void write_item(Painter& p, const model::Plan& plan, const model::Library& libra
       why += served[i].first + " " + format_number(served[i].second);
     }
     why += "; score share " + fixed3(item.score_share);
-    p << indent;
-    p.wrapped({}, why, kItemIndent, rest);
+    p << std::string(static_cast<std::size_t>(kItemIndent), ' ');
+    p.wrapped({}, why, kItemIndent, kWidth - kItemIndent);
   }
 }
 
