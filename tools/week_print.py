@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Prints the example week of docs/plan-html-print.png: the html plan, printed to an A4 PDF by
-headless Chromium, its first page rendered by poppler's pdftoppm at 80 dpi.
+"""Prints the example week of docs/plan-html-print.png and docs/plan-html-howto.png: the html
+plan, printed to an A4 PDF by headless Chromium, its first page (the week) and, when HOWTO.png
+is given, its second (how to do the techniques) rendered by poppler's pdftoppm at 80 dpi; with
+SCREEN.png, the page as a 900 x 1100 browser window shows it too (docs/plan-html.png).
 
-    tools/week_print.py MASSAGE_PLAN OUT.png
+    tools/week_print.py MASSAGE_PLAN WEEK.png [HOWTO.png [SCREEN.png]]
 
-    tools/week_print.py build/release/massage-plan docs/plan-html-print.png
+    tools/week_print.py build/release/massage-plan docs/plan-html-print.png \
+        docs/plan-html-howto.png docs/plan-html.png
 
 The plan is written in an empty home of its own (no profile or config of yours), with the same
 arguments as the test consumer/chromium/docs-week, which checks that this week prints on one page
-with each technique's heading, figure and steps together.
+and that each technique's heading, figure and steps stay together on the how-to page.
 """
 import os
 import shutil
@@ -21,9 +24,10 @@ PLAN = ["plan", "--start", "2026-11-30", "--goal", "tension-headache:3", "--goal
 
 
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4, 5):
         sys.exit(__doc__)
-    program, out = os.path.abspath(sys.argv[1]), sys.argv[2]
+    program, outs = os.path.abspath(sys.argv[1]), sys.argv[2:4]
+    screen = sys.argv[4] if len(sys.argv) == 5 else None
     with tempfile.TemporaryDirectory() as tmp:
         home = os.path.join(tmp, "home")
         os.mkdir(home)
@@ -37,10 +41,17 @@ def main():
                         f"--user-data-dir={os.path.join(tmp, 'profile')}",
                         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + page],
                        check=True, capture_output=True)
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf,
-                        os.path.join(tmp, "week")], check=True)
-        shutil.copyfile(os.path.join(tmp, "week.png"), out)
-    print(f"{out}: the example week, printed")
+        for number, out in enumerate(outs, start=1):
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(number), "-l", str(number),
+                            "-singlefile", pdf, os.path.join(tmp, "page")], check=True)
+            shutil.copyfile(os.path.join(tmp, "page.png"), out)
+            print(f"{out}: page {number} of the example week, printed")
+        if screen:
+            subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                            f"--user-data-dir={os.path.join(tmp, 'profile')}", "--hide-scrollbars",
+                            "--window-size=900,1100", f"--screenshot={os.path.abspath(screen)}",
+                            "file://" + page], check=True, capture_output=True)
+            print(f"{screen}: the example week on screen")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
-// `plan --format html`: one self-contained page, a section per week that prints on one A4 page:
-// the days with a checkbox per item, how to do each technique of the week (once), the week's
-// goal coverage as bars, and the safety line (docs/formats.md).
+// `plan --format html`: one self-contained page, a section per week that prints on one A4 page
+// (the days with a checkbox per item, the dose and cautions of each technique of the week, the
+// week's goal coverage as bars and the safety line), then how to do each technique of the plan
+// with its picture (docs/formats.md).
 #include <algorithm>
 #include <ostream>
 #include <string>
@@ -85,36 +86,72 @@ std::vector<std::string> techniques_of(const std::vector<model::PlanDay>& days) 
   return ids;
 }
 
+/// The cautions that several of `ids` carry (the stop rule of every neck technique, say, is in
+/// the header instead): printed once, before the techniques, as "For several of these:".
+std::vector<std::string> shared_cautions(const model::Library& library,
+                                         const std::vector<std::string>& ids) {
+  std::vector<std::string> seen;
+  std::vector<std::string> shared;
+  for (const auto& id : ids)
+    if (const auto* t = library.find_technique(id))
+      for (const auto& caution : t->cautions) {
+        if (is_stop_rule(caution)) continue;  // in the header, once
+        if (std::find(seen.begin(), seen.end(), caution) == seen.end())
+          seen.push_back(caution);
+        else if (std::find(shared.begin(), shared.end(), caution) == shared.end())
+          shared.push_back(caution);
+      }
+  return shared;
+}
+
+/// A technique's cautions that are neither the stop rule nor among `shared`.
+std::vector<const std::string*> own_cautions(const model::Technique& technique,
+                                             const std::vector<std::string>& shared) {
+  std::vector<const std::string*> own;
+  for (const auto& caution : technique.cautions)
+    if (!is_stop_rule(caution) && std::find(shared.begin(), shared.end(), caution) == shared.end())
+      own.push_back(&caution);
+  return own;
+}
+
+void write_shared(std::ostream& out, const std::vector<std::string>& shared) {
+  if (shared.empty()) return;
+  out << "<ul class=\"cautions shared\">\n";
+  for (const auto& caution : shared)
+    out << "<li><span class=\"caution\">For several of these:</span> " << html_text(caution)
+        << "</li>\n";
+  out << "</ul>\n";
+}
+
+/// The week's page: each technique of the week once, with its dose, so the week prints on one
+/// page; its steps, picture and cautions are in the how-to section after the weeks.
+void write_doses(std::ostream& out, const model::Library& library,
+                 const std::vector<std::string>& ids, int week) {
+  if (ids.empty()) return;
+  out << "<div class=\"doses-block\">\n<h3 id=\"doses-" << week << "\">Doses this week</h3>\n"
+      << "<ul class=\"doses\">\n";
+  for (const auto& id : ids) {
+    out << "<li><strong>" << html_text(technique_name(library, id)) << "</strong>";
+    if (const auto* technique = library.find_technique(id); technique && !technique->dose.empty())
+      out << ": " << html_text(technique->dose);
+    out << "</li>\n";
+  }
+  out << "</ul>\n<p class=\"note\">How to do each, with its picture and cautions: <a "
+         "href=\"#howto\">How to do the techniques</a>, after the last week.</p>\n</div>\n";
+}
+
+/// After the weeks: how to do every technique of the plan, once each, in the order they first
+/// appear: the picture beside the dose, the steps and the cautions.
 void write_howto(std::ostream& out, const model::Library& library,
-                 const std::vector<std::string>& ids, int week,
+                 const std::vector<std::string>& ids,
                  const std::map<std::string, std::string>& figures) {
   if (ids.empty()) return;
-  // A caution that several of the week's techniques share (the stop rule of every neck
-  // technique, say) is printed once, before them, so the week still fits its printed page.
-  std::vector<std::string> shared;
-  {
-    std::vector<std::string> seen;
-    for (const auto& id : ids)
-      if (const auto* t = library.find_technique(id))
-        for (const auto& caution : t->cautions) {
-          if (is_stop_rule(caution)) continue;  // in the header, once
-          if (std::find(seen.begin(), seen.end(), caution) == seen.end())
-            seen.push_back(caution);
-          else if (std::find(shared.begin(), shared.end(), caution) == shared.end())
-            shared.push_back(caution);
-        }
-  }
-  out << "<h3 id=\"howto-" << week << "\">How to do this week's techniques</h3>\n"
-      << "<div class=\"howto\">\n";
-  if (!shared.empty()) {
-    out << "<ul class=\"cautions shared\">\n";
-    for (const auto& caution : shared)
-      out << "<li><span class=\"caution\">For several of these:</span> " << html_text(caution)
-          << "</li>\n";
-    out << "</ul>\n";
-  }
+  const auto shared = shared_cautions(library, ids);
+  out << "<section class=\"howto-all\" aria-labelledby=\"howto\">\n"
+      << "<h2 id=\"howto\">How to do the techniques</h2>\n<div class=\"howto\">\n";
+  write_shared(out, shared);
   for (const auto& id : ids) {
-    out << "<div class=\"technique\">\n<h4>" << html_text(technique_name(library, id)) << "</h4>\n";
+    out << "<div class=\"technique\">\n<h3>" << html_text(technique_name(library, id)) << "</h3>\n";
     const auto* technique = library.find_technique(id);
     if (technique == nullptr) {
       out << "</div>\n";
@@ -132,11 +169,7 @@ void write_howto(std::ostream& out, const model::Library& library,
         out << "<li>" << html_text(step.line()) << "</li>\n";
       out << "</ol>\n";
     }
-    std::vector<const std::string*> own;
-    for (const auto& caution : technique->cautions)
-      if (!is_stop_rule(caution) &&
-          std::find(shared.begin(), shared.end(), caution) == shared.end())
-        own.push_back(&caution);
+    const auto own = own_cautions(*technique, shared);
     if (!own.empty()) {
       out << "<ul class=\"cautions\">\n";
       for (const auto* caution : own)
@@ -145,7 +178,7 @@ void write_howto(std::ostream& out, const model::Library& library,
     }
     out << "</div>\n";
   }
-  out << "</div>\n";
+  out << "</div>\n</section>\n";
 }
 
 void write_coverage(std::ostream& out, const model::Plan& plan, const model::Library& library,
@@ -194,7 +227,7 @@ void write_week(std::ostream& out, const model::Plan& plan, const model::Library
   out << "</h2>\n<ul class=\"days\">\n";
   for (const auto& day : days) write_day(out, library, day);
   out << "</ul>\n";
-  write_howto(out, library, techniques_of(days), n, options.figures);
+  write_doses(out, library, techniques_of(days), n);
   // Each week's own score when the caller computed it; a one-week plan's score is the week's.
   if (static_cast<int>(options.week_scores.size()) == weeks)
     write_coverage(out, plan, library, options.week_scores[static_cast<std::size_t>(week)], n);
@@ -227,8 +260,8 @@ void write_html(std::ostream& out, const model::Plan& plan, const model::Library
   out << "</div>\n</header>\n<main>\n";
   const int weeks = static_cast<int>((plan.plan.size() + 6) / 7);
   for (int k = 0; k < weeks; ++k) write_week(out, plan, library, options, k, weeks);
-  out << "</main>\n";
   if (options.explain) {
+    // Printed, the first starts a page of its own, so the last week keeps its page.
     for (const auto& section : explain_sections(plan)) {
       out << "<section class=\"explain\" aria-labelledby=\"" << section.id << "\">\n<h2 id=\""
           << section.id << "\">" << html_text(section.title) << "</h2>\n<ul>\n";
@@ -236,6 +269,8 @@ void write_html(std::ostream& out, const model::Plan& plan, const model::Library
       out << "</ul>\n</section>\n";
     }
   }
+  write_howto(out, library, techniques_of(plan.plan), options.figures);
+  out << "</main>\n";
   write_page_end(out);
 }
 

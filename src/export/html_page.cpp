@@ -36,6 +36,9 @@ p, ul, ol { margin: .2rem 0; }
 .minutes { color: #404040; white-space: nowrap; }
 .howto { columns: 2 22rem; column-gap: 1.5rem; }
 .technique { break-inside: avoid; margin-bottom: .5rem; }
+.technique h3 { font-size: 1rem; margin: .6rem 0 .2rem; }
+.doses { columns: 2 22rem; column-gap: 1.5rem; padding-left: 1.2rem; }
+.doses li { break-inside: avoid; margin-bottom: .2rem; }
 .caution { font-weight: 600; }
 .stop-rule { font-weight: 600; }
 .coverage { break-inside: avoid; }
@@ -78,23 +81,33 @@ section.notes tr { break-inside: avoid; }
   section.week { break-inside: auto; }
   /* A day per line (or two): the date, then its sessions and their items flowing across the
      page; a page break may fall between days, never inside one. */
-  .days { display: block; }
+  .days { display: block; font-size: 8.5pt; line-height: 1.25; }
   .day { display: block; border: none; border-radius: 0; border-bottom: 1px solid #767676;
     padding: .15rem 0; background: none; break-inside: avoid; }
   .day h3, .sessions, .session, .when, .items, .items li, .items label { display: inline; }
-  .day h3 { font-size: 9pt; margin: 0 .6rem 0 0; white-space: nowrap; }
+  .day h3 { font-size: 8.5pt; margin: 0 .6rem 0 0; white-space: nowrap; }
   .session { margin-right: .8rem; }
   .when { white-space: nowrap; }
   .kind-self { display: none; }
-  .howto-figure svg { height: 4.2rem; max-width: 6rem; }
+  .howto-figure svg { height: 4.8rem; max-width: 7rem; }
   .items li { margin-left: .4rem; padding: 0; white-space: nowrap; }
   .items input { vertical-align: -.15rem; }
-  /* How-to: four columns, the steps of a technique run on as one numbered paragraph. */
-  .howto { columns: 4; column-gap: .7rem; font-size: 6.2pt; line-height: 1.12; }
+  /* The week's doses and cautions: three columns of small print, a technique never split. */
+  .doses-block h3 { font-size: 9pt; margin: .3rem 0 .1rem; }
+  .doses-block { font-size: 6.8pt; line-height: 1.15; }
+  .doses { columns: 3; column-gap: .7rem; padding: 0; list-style: none; }
+  .doses li { margin: 0 0 .12rem; }
+  .doses-block .note { margin: .1rem 0 0; }
+  a { color: inherit; text-decoration: none; }
+  /* After the weeks, from a new page: what --explain adds, then how to do each technique in
+     three columns, the steps of a technique run on as one numbered paragraph. */
+  .week + .explain, .howto-all { break-before: page; }
+  section.howto-all { break-inside: auto; }
+  .howto { columns: 3; column-gap: .8rem; font-size: 7.5pt; line-height: 1.18; }
   /* An entry stays whole in one column: heading, figure and steps together (a break inside one
      let the floated figure land in the next column, away from its heading). */
   .technique { margin-bottom: .3rem; break-inside: avoid; }
-  .technique h4 { font-size: 8pt; margin: 0; break-after: avoid; }
+  .technique h3 { font-size: 9pt; margin: 0; break-after: avoid; }
   .steps { padding: 0; counter-reset: step; }
   .steps li { display: inline; counter-increment: step; }
   .steps li::before { content: counter(step) ". "; font-weight: 600; }

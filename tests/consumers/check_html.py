@@ -270,7 +270,7 @@ WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>')
 
 def split_entries(pdftotext, pdf, drawn):
     """The how-to entries whose figure is parted from its heading in print. Below a page's "How
-    to do this week's techniques", the heading (its name) of each technique with a figure (drawn)
+    to do the techniques", the heading (its name) of each technique with a figure (drawn)
     must have its "Dose:" right under it in the same column, indented by the figure floated beside
     it: a figure pushed on to the next column leaves the dose at the column's edge."""
     layout = subprocess.run([pdftotext, "-bbox", pdf, "-"], capture_output=True, text=True,
@@ -279,7 +279,8 @@ def split_entries(pdftotext, pdf, drawn):
     for number, body in enumerate(layout.split("<page ")[1:], start=1):
         words = [(html.unescape(t), float(x), float(y)) for x, y, t in WORD.findall(body)]
         texts = [w[0] for w in words]
-        starts = [i for i in range(len(words) - 4) if texts[i:i + 4] == ["How", "to", "do", "this"]]
+        starts = [i for i in range(len(words) - 5)
+                  if texts[i:i + 5] == ["How", "to", "do", "the", "techniques"]]
         if not starts:
             continue
         top = words[starts[0]][2]
@@ -304,6 +305,34 @@ def split_entries(pdftotext, pdf, drawn):
     return problems
 
 
+def week_pages(texts, weeks, week_end):
+    """Each week of the plan on a page of its own: week N's heading, its goal coverage (when the
+    page has one) and the line that closes it (week_end) all on page N; after the weeks, a page
+    starts with the how-to section (or with what --explain adds, the how-to following)."""
+    problems = []
+    if len(texts) <= weeks:
+        return [f"the PDF has {len(texts)} pages: no page after the {weeks} weeks for the how-to"]
+    everything = squeeze("".join(texts))
+    for n in range(1, weeks + 1):
+        page = squeeze(texts[n - 1])
+        wanted = [f"Week {n}:", week_end]
+        if squeeze(f"Goal coverage in week {n}") in everything:
+            wanted.append(f"Goal coverage in week {n}")
+        for text in wanted:
+            if squeeze(text) not in page:
+                where = [i + 1 for i, t in enumerate(texts) if squeeze(text) in squeeze(t)]
+                problems.append(f"week {n} is not whole on page {n}: {text!r} is on page(s) {where}")
+    lines = [line.strip() for line in texts[weeks].splitlines() if line.strip()]
+    if not lines or lines[0] not in ("How to do the techniques", "Held back (at their share of a goal)",
+                                     "Left out"):
+        problems.append(f"page {weeks + 1} does not start the how-to section (or --explain's): "
+                        f"{lines[:1]}")
+    if not any(line.strip() == "How to do the techniques" for t in texts[weeks:]
+               for line in t.splitlines()):
+        problems.append("no page after the weeks has the heading 'How to do the techniques'")
+    return problems
+
+
 def check_browser(args, path, names, literals):
     problems = []
     url = "file://" + os.path.abspath(path)
@@ -323,12 +352,16 @@ def check_browser(args, path, names, literals):
     if not size or abs(float(size.group(1)) - 595.3) > 2 or abs(float(size.group(2)) - 841.9) > 2:
         problems.append(f"the PDF's pages are not A4: {size.group(0) if size else info}")
     whole = ""
+    texts = []
     for p in range(1, pages + 1):
         text = subprocess.run([args.pdftotext, "-f", str(p), "-l", str(p), pdf, "-"],
                               capture_output=True, text=True, check=True).stdout
         whole += text
+        texts.append(text)
         if args.every_page and squeeze(args.every_page) not in squeeze(text):
             problems.append(f"page {p} of the PDF lacks the line {args.every_page!r}")
+    if args.weeks is not None:
+        problems += week_pages(texts, args.weeks, args.week_end)
     for name in list(names) + list(literals):
         if squeeze(name) not in squeeze(whole):
             problems.append(f"the PDF's text lacks {name!r}")
@@ -363,6 +396,10 @@ def main():
     parser.add_argument("--pdftotext", default="pdftotext")
     parser.add_argument("--pages", type=int)
     parser.add_argument("--every-page", help="a line every printed page must carry")
+    parser.add_argument("--weeks", type=int,
+                        help="a plan of this many weeks: each wholly on its own page, then the "
+                             "how-to section from a new page")
+    parser.add_argument("--week-end", help="the line that closes every week (with --weeks)")
     parser.add_argument("--history-setup", action="store_true",
                         help="record a few weeks of history first (HISTORY_STEPS)")
     parser.add_argument("--validator", help="an HTML validator (html-validate) to run on FILE")

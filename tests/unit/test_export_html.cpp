@@ -65,9 +65,11 @@ TEST_CASE("export html: a technique named <script>alert(1)</script> prints as te
   std::string page = html_of(mp::test::export_plan(), library);
   CHECK(page.find("<script") == std::string::npos);
   CHECK(page.find("<img") == std::string::npos);
-  CHECK(page.find("<a ") == std::string::npos);
+  CHECK(count(page, "<a ") == 1);  // the page's own link to its how-to section
+  CHECK(page.find("<a href=\"#howto\">") != std::string::npos);
   CHECK(page.find("<b>") == std::string::npos);
-  CHECK(count(page, "&lt;script&gt;alert(1)&lt;/script&gt;") == 4);  // 3 items, 1 how-to
+  // 3 items, the week's doses, the how-to
+  CHECK(count(page, "&lt;script&gt;alert(1)&lt;/script&gt;") == 5);
   CHECK(page.find("&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
   CHECK(page.find("&lt;/li&gt;&lt;/ol&gt;&lt;a href=&quot;https://example.com/&quot;&gt;") !=
         std::string::npos);
@@ -100,25 +102,37 @@ TEST_CASE("export html: a page with lang, one h1, a checkbox per item and the sa
 
 TEST_CASE("export html: nothing is loaded from elsewhere and nothing runs") {
   std::string page = html_of(mp::test::export_plan());
-  for (const char* word : {"<script", "src=", "href=", "url(", "@import", "http:", "https:"})
+  for (const char* word : {"<script", "src=", "url(", "@import", "http:", "https:"})
     CHECK_MESSAGE(page.find(word) == std::string::npos, word);
+  // Links only within the page.
+  CHECK(count(page, "href=") == count(page, "href=\"#"));
   CHECK(page.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                   "style-src 'unsafe-inline'\">") != std::string::npos);
 }
 
-TEST_CASE("export html: dose, steps and cautions once per technique per week") {
+TEST_CASE("export html: each week lists its doses; how to do each technique comes once, after") {
   const auto library = mp::test::export_library();
   std::string page = html_of(weeks_plan(2), library);
   CHECK(count(page, "<section class=\"week\"") == 2);
   CHECK(count(page, "<p class=\"safety\">" + std::string(mp::exporter::safety_line())) == 2);
-  // Chin tuck is used on three days a week: one how-to entry a week, three checkboxes a week.
-  CHECK(count(page, "<h4>Chin tuck</h4>") == 2);
+  // Chin tuck is used on three days a week: three checkboxes and one dose a week, and one
+  // how-to entry (dose, steps and cautions) for the plan.
   CHECK(count(page, "<span>Chin tuck</span>") == 6);
-  CHECK(count(page, "<strong>Dose:</strong> 10 reps, hold 3 s") == 2);
+  CHECK(count(page, "<li><strong>Chin tuck</strong>: 10 reps, hold 3 s</li>") == 2);
+  CHECK(count(page, "<h3 id=\"doses-1\">Doses this week</h3>") == 1);
+  CHECK(count(page, "<h3 id=\"doses-2\">Doses this week</h3>") == 1);
+  CHECK(count(page, "<h3>Chin tuck</h3>") == 1);
+  CHECK(count(page, "<strong>Dose:</strong> 10 reps, hold 3 s") == 1);
   CHECK(count(page,
               "<li><span class=\"caution\">Caution:</span> Stop if you feel tingling in the "
-              "arm.</li>") == 2);
-  CHECK(count(page, "<h4>") == 2 * 5);  // five techniques each week
+              "arm.</li>") == 1);
+  CHECK(count(page, "<div class=\"technique\">") == 5);  // the plan's five techniques
+  // The how-to section follows the last week, which links to it.
+  const auto howto = page.find("<h2 id=\"howto\">How to do the techniques</h2>");
+  REQUIRE(howto != std::string::npos);
+  CHECK(howto > page.rfind("<section class=\"week\""));
+  CHECK(howto > page.rfind("<p class=\"safety\">"));
+  CHECK(count(page, "<a href=\"#howto\">How to do the techniques</a>") == 2);
 }
 
 TEST_CASE("export html: each week's coverage bars come from that week's score") {
