@@ -1,5 +1,6 @@
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <ostream>
 
 #include "export/export.hpp"
@@ -64,25 +65,52 @@ std::string fixed3(double v) {
   return buf;
 }
 
-void write_item(std::ostream& out, const model::Library& library, const model::PlanItem& item,
-                bool done) {
-  const auto* technique = library.find_technique(item.technique);
-  out << (done ? "- [x] **" : "- [ ] **") << md_inline(technique_name(library, item.technique))
-      << "**, " << item.minutes << " min";
-  if (technique != nullptr && !technique->dose.empty()) out << ": " << md_inline(technique->dose);
-  out << "\n";
-  if (technique == nullptr) return;
-  // Nested blocks sit two columns in, under the item's text ("- " is two columns wide).
-  int n = 0;
-  for (const auto& step : technique->steps) {
-    std::string text = md_inline(step.line());
-    if (!text.empty()) out << "  " << ++n << ". " << text << "\n";
+/// What every item of one technique shows besides its minutes, escaped once per plan: a long
+/// plan lists the same few techniques hundreds of times.
+struct ItemText {
+  std::string name;  // escaped
+  std::string dose;  // ": dose", or empty
+  std::string body;  // the numbered steps and the cautions, nested under the item
+};
+
+class ItemTexts {
+ public:
+  explicit ItemTexts(const model::Library& library) : library_(library) {}
+
+  const ItemText& operator()(const std::string& id) {
+    auto [it, fresh] = texts_.try_emplace(id);
+    if (fresh) it->second = render(id);
+    return it->second;
   }
-  for (const auto& caution : technique->cautions) {
-    if (is_stop_rule(caution)) continue;  // shown once, before the days
-    std::string text = md_inline(caution);
-    if (!text.empty()) out << "  - **Caution:** " << text << "\n";
+
+ private:
+  ItemText render(const std::string& id) const {
+    ItemText text{md_inline(technique_name(library_, id)), {}, {}};
+    const auto* technique = library_.find_technique(id);
+    if (technique == nullptr) return text;
+    if (!technique->dose.empty()) text.dose = ": " + md_inline(technique->dose);
+    // Nested blocks sit two columns in, under the item's text ("- " is two columns wide).
+    int n = 0;
+    for (const auto& step : technique->steps) {
+      std::string line = md_inline(step.line());
+      if (!line.empty()) text.body += "  " + std::to_string(++n) + ". " + line + "\n";
+    }
+    for (const auto& caution : technique->cautions) {
+      if (is_stop_rule(caution)) continue;  // shown once, before the days
+      std::string line = md_inline(caution);
+      if (!line.empty()) text.body += "  - **Caution:** " + line + "\n";
+    }
+    return text;
   }
+
+  const model::Library& library_;
+  std::map<std::string, ItemText> texts_;
+};
+
+void write_item(std::ostream& out, const ItemText& text, const model::PlanItem& item, bool done) {
+  out << (done ? "- [x] **" : "- [ ] **") << text.name << "**, " << item.minutes << " min"
+      << text.dose << "\n"
+      << text.body;
 }
 
 }  // namespace
@@ -111,6 +139,7 @@ void write_markdown(std::ostream& out, const model::Plan& plan, const model::Lib
     out << ">\n> **" << md_inline(c.name) << ":** " << md_inline(c.advice) << "\n";
   out << "\n";
 
+  ItemTexts texts(library);
   for (const auto& day : plan.plan) {
     out << "## " << weekday_long_name(model::weekday_of(day.date)) << ", "
         << model::format_date(day.date) << "\n\n";
@@ -122,7 +151,7 @@ void write_markdown(std::ostream& out, const model::Plan& plan, const model::Lib
       if (session.state) out << " (" << model::to_string(*session.state) << ")";  // v3 agenda
       out << "\n\n";
       const bool done = session.state == model::SessionState::kDone;
-      for (const auto& item : session.items) write_item(out, library, item, done);
+      for (const auto& item : session.items) write_item(out, texts(item.technique), item, done);
       out << "\n";
     }
   }
