@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <ostream>
 #include <vector>
 
@@ -55,8 +56,10 @@ std::string format_offset(Seconds offset) {
 
 /// Bytes that must stay together when folding: an escape pair or one UTF-8 sequence.
 std::size_t atom_length(std::string_view line, std::size_t i) {
-  if (line[i] == '\\' && i + 1 < line.size()) return 1 + utf8_length_at(line, i + 1);
-  return utf8_length_at(line, i);
+  auto ascii = [&line](std::size_t at) { return static_cast<unsigned char>(line[at]) < 0x80; };
+  if (line[i] == '\\' && i + 1 < line.size())
+    return 1 + (ascii(i + 1) ? 1 : utf8_length_at(line, i + 1));
+  return ascii(i) ? 1 : utf8_length_at(line, i);
 }
 
 /// One STANDARD or DAYLIGHT sub-component.
@@ -119,43 +122,75 @@ class IcsWriter {
   std::ostream& out_;
 };
 
-std::string session_description(const model::Plan& plan, const model::PlannedSession& session,
-                                const model::Library& library) {
-  std::string out;
-  auto paragraph = [&out](const std::string& text) {
-    if (text.empty()) return;
-    if (!out.empty()) out += "\n\n";
-    out += text;
-  };
-  if (session.kind == model::SessionKind::kRoutine)
-    if (const auto* routine = library.find_routine(session.routine))
-      paragraph(printable(routine->description, true));
-  for (const auto& item : session.items) {
-    const auto* t = library.find_technique(item.technique);
-    std::string text = printable(technique_name(library, item.technique), false) + ", " +
-                       std::to_string(item.minutes) + " min";
-    if (t != nullptr) {
-      // Appended piece by piece: GCC 12 -O2 warns (falsely, -Wrestrict) on "literal" + string.
-      auto line = [&text](std::string_view label, const std::string& body) {
-        text += '\n';
-        text += label;
-        text += printable(body, true);
-      };
-      if (!t->dose.empty()) line("Dose: ", t->dose);
-      int n = 0;
-      for (const auto& step : t->steps) line(std::to_string(++n) + ". ", step.line());
-      if (t->steps.empty() && !t->description.empty()) line("", t->description);
-      for (const auto& caution : t->cautions)
-        if (!is_stop_rule(caution)) line("Caution: ", caution);
+/// The events' DESCRIPTION: a paragraph per item (name and minutes, then the technique's dose,
+/// steps and cautions), then the stop rule and the stated conditions' advice. What repeats, each
+/// technique's lines and the closing advice, is made printable once per plan: a year's calendar
+/// holds the same few techniques in hundreds of events.
+class Descriptions {
+ public:
+  Descriptions(const model::Plan& plan, const model::Library& library) : library_(library) {
+    closing_ = stop_rule();
+    for (const auto& c : stated_condition_advice(plan, library)) {
+      closing_ += "\n\n";
+      closing_ += printable(c.name, false) + ": " + printable(c.advice, true);
     }
-    paragraph(text);
   }
-  // The stop rule and the stated conditions' advice, once per event.
-  paragraph(std::string(stop_rule()));
-  for (const auto& c : stated_condition_advice(plan, library))
-    paragraph(printable(c.name, false) + ": " + printable(c.advice, true));
-  return out;
-}
+
+  std::string operator()(const model::PlannedSession& session) {
+    std::string out;
+    auto paragraph = [&out](std::string_view text) {
+      if (text.empty()) return;
+      if (!out.empty()) out += "\n\n";
+      out += text;
+    };
+    if (session.kind == model::SessionKind::kRoutine)
+      if (const auto* routine = library_.find_routine(session.routine))
+        paragraph(printable(routine->description, true));
+    for (const auto& item : session.items) {
+      const Lines& lines = technique(item.technique);
+      if (!out.empty()) out += "\n\n";
+      out += lines.name;
+      out += ", ";
+      out += std::to_string(item.minutes);
+      out += " min";
+      out += lines.details;
+    }
+    paragraph(closing_);
+    return out;
+  }
+
+ private:
+  struct Lines {
+    std::string name;     // printable
+    std::string details;  // "\nDose: …", "\n1. …", "\nCaution: …", or empty
+  };
+
+  const Lines& technique(const std::string& id) {
+    auto [it, fresh] = techniques_.try_emplace(id);
+    if (!fresh) return it->second;
+    Lines& lines = it->second;
+    lines.name = printable(technique_name(library_, id), false);
+    const auto* t = library_.find_technique(id);
+    if (t == nullptr) return lines;
+    // Appended piece by piece: GCC 12 -O2 warns (falsely, -Wrestrict) on "literal" + string.
+    auto line = [&lines](std::string_view label, const std::string& body) {
+      lines.details += '\n';
+      lines.details += label;
+      lines.details += printable(body, true);
+    };
+    if (!t->dose.empty()) line("Dose: ", t->dose);
+    int n = 0;
+    for (const auto& step : t->steps) line(std::to_string(++n) + ". ", step.line());
+    if (t->steps.empty() && !t->description.empty()) line("", t->description);
+    for (const auto& caution : t->cautions)
+      if (!is_stop_rule(caution)) line("Caution: ", caution);
+    return lines;
+  }
+
+  const model::Library& library_;
+  std::map<std::string, Lines> techniques_;
+  std::string closing_;  // the stop rule and the stated conditions' advice
+};
 
 std::string categories(model::SessionKind kind) {
   switch (kind) {
@@ -207,11 +242,14 @@ std::string ics_summary(const model::PlannedSession& session, const model::Libra
 }
 
 std::string ics_escape_text(std::string_view raw) {
-  std::string text = sanitize_utf8(raw);
+  const std::string text = sanitize_utf8(raw);
   std::string out;
   out.reserve(text.size() + 8);
+  std::size_t kept = 0;  // start of the run copied as it is, not yet copied
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != 0x7F && c != '\\' && c != ';' && c != ',') continue;
+    out.append(text, kept, i - kept);
     switch (c) {
       case '\\':
         out += "\\\\";
@@ -233,10 +271,11 @@ std::string ics_escape_text(std::string_view raw) {
         out += ' ';
         break;
       default:
-        // TEXT allows no other control characters (RFC 5545 TSAFE-CHAR).
-        if (c >= 0x20 && c != 0x7F) out += static_cast<char>(c);
+        break;  // TEXT allows no other control characters (RFC 5545 TSAFE-CHAR).
     }
+    kept = i + 1;
   }
+  out.append(text, kept);
   return out;
 }
 
@@ -331,6 +370,7 @@ void write_ics(std::ostream& out, const model::Plan& plan, const model::Library&
     ics.property("END", "VTIMEZONE");
   }
 
+  Descriptions descriptions(plan, library);
   for (const auto& day : plan.plan) {
     for (const auto& session : day.sessions) {
       const std::string summary = ics_summary(session, library);
@@ -341,7 +381,7 @@ void write_ics(std::ostream& out, const model::Plan& plan, const model::Library&
       ics.property("DTSTART" + tz_param, local_date_time(day.date, session.start_minute));
       ics.property("DTEND" + tz_param, local_date_time(day.date, session_end_minute(session)));
       ics.text("SUMMARY", summary);
-      ics.text("DESCRIPTION", session_description(plan, session, library));
+      ics.text("DESCRIPTION", descriptions(session));
       ics.property("CATEGORIES", categories(session.kind));
       if (options.remind_minutes > 0) {
         ics.property("BEGIN", "VALARM");

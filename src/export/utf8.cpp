@@ -56,42 +56,63 @@ int width_at(std::string_view s, std::size_t i, std::size_t& len) {
 
 }  // namespace
 
+// Both copy the text in runs of bytes kept as they are (mostly ASCII), decoding only the bytes
+// from 0x80 up: they run over every text of every export.
 std::string sanitize_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  std::size_t kept = 0;  // start of the run not yet copied
   for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = 0;
-    std::size_t len = model::decode_utf8(s, i, cp);
-    if (len == 0) {
-      out += kReplacement;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
-    } else {
-      out.append(s.substr(i, len));
-      i += len;
+      continue;
     }
+    char32_t cp = 0;
+    const std::size_t len = model::decode_utf8(s, i, cp);
+    if (len != 0) {
+      i += len;
+      continue;
+    }
+    out.append(s, kept, i - kept);
+    out += kReplacement;
+    kept = ++i;
   }
+  out.append(s, kept);
   return out;
 }
 
 std::string printable(std::string_view s, bool keep_newlines) {
-  std::string clean = sanitize_utf8(s);
+  const std::string clean = sanitize_utf8(s);
   std::string out;
   out.reserve(clean.size());
+  std::size_t kept = 0;  // start of the run not yet copied
   for (std::size_t i = 0; i < clean.size();) {
-    char32_t cp = 0;
-    std::size_t len = model::decode_utf8(clean, i, cp);
-    if (cp == '\r' && i + 1 < clean.size() && clean[i + 1] == '\n') {
-      ++i;  // CRLF counts as one newline
+    const auto c = static_cast<unsigned char>(clean[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      ++i;
       continue;
     }
-    if (keep_newlines && cp == '\n')
-      out += '\n';
-    else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-      out += ' ';
-    else
-      out.append(clean, i, len);
-    i += len;
+    if (c >= 0x80) {
+      char32_t cp = 0;
+      const std::size_t len = model::decode_utf8(clean, i, cp);  // valid: sanitized
+      if (cp >= 0xA0) {
+        i += len;
+        continue;
+      }
+      out.append(clean, kept, i - kept);
+      out += ' ';  // a C1 control
+      kept = i += len;
+      continue;
+    }
+    out.append(clean, kept, i - kept);
+    if (c == '\r' && i + 1 < clean.size() && clean[i + 1] == '\n') {
+      kept = ++i;  // CRLF counts as one newline
+      continue;
+    }
+    out += keep_newlines && c == '\n' ? '\n' : ' ';
+    kept = ++i;
   }
+  out.append(clean, kept);
   return out;
 }
 
