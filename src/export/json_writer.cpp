@@ -53,8 +53,8 @@ std::string json_quote(std::string_view raw) {
 }
 
 void JsonWriter::newline() {
-  out_ << '\n';
-  for (std::size_t i = 0; i < first_.size(); ++i) out_ << "  ";
+  put('\n');
+  buf_.append(2 * first_.size(), ' ');
 }
 
 void JsonWriter::before_value() {
@@ -63,7 +63,7 @@ void JsonWriter::before_value() {
     return;
   }
   if (!first_.empty()) {
-    if (!first_.back()) out_ << ',';
+    if (!first_.back()) put(',');
     first_.back() = false;
     newline();
   }
@@ -71,7 +71,7 @@ void JsonWriter::before_value() {
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  out_ << '{';
+  put('{');
   first_.push_back(true);
   is_object_.push_back(true);
   return *this;
@@ -82,13 +82,13 @@ JsonWriter& JsonWriter::end_object() {
   first_.pop_back();
   is_object_.pop_back();
   if (!empty) newline();
-  out_ << '}';
+  put('}');
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  out_ << '[';
+  put('[');
   first_.push_back(true);
   is_object_.push_back(false);
   return *this;
@@ -99,20 +99,21 @@ JsonWriter& JsonWriter::end_array() {
   first_.pop_back();
   is_object_.pop_back();
   if (!empty) newline();
-  out_ << ']';
+  put(']');
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();
-  out_ << json_quote(k) << ": ";
+  put(json_quote(k));
+  put(": ");
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   before_value();
-  out_ << json_quote(s);
+  put(json_quote(s));
   return *this;
 }
 
@@ -120,31 +121,33 @@ JsonWriter& JsonWriter::value(int v) { return value(static_cast<long long>(v)); 
 
 JsonWriter& JsonWriter::value(long long v) {
   before_value();
-  out_ << v;
+  char buf[24];
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  put(std::string_view(buf, static_cast<std::size_t>(res.ptr - buf)));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(double v) {
   before_value();
   if (!std::isfinite(v)) {
-    out_ << "null";
+    put("null");
     return *this;
   }
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, v);
-  out_.write(buf, res.ptr - buf);
+  put(std::string_view(buf, static_cast<std::size_t>(res.ptr - buf)));
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool v) {
   before_value();
-  out_ << (v ? "true" : "false");
+  put(v ? "true" : "false");
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   before_value();
-  out_ << "null";
+  put("null");
   return *this;
 }
 
@@ -154,6 +157,9 @@ JsonWriter& JsonWriter::strings(const std::vector<std::string>& list) {
   return end_array();
 }
 
-void JsonWriter::finish() { out_ << '\n'; }
+void JsonWriter::finish() {
+  put('\n');
+  flush();
+}
 
 }  // namespace mp::exporter
