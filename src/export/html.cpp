@@ -1,7 +1,7 @@
 // `plan --format html`: one self-contained page, a section per week that prints on one A4 page
-// (the days with a checkbox per item, the dose and cautions of each technique of the week, the
-// week's goal coverage as bars and the safety line), then how to do each technique of the plan
-// with its picture (docs/formats.md).
+// (the days with a checkbox per item, the dose of each technique of the week, the week's goal
+// coverage as bars and the safety line), then how to do each technique of the plan: its picture,
+// steps and cautions (docs/formats.md).
 #include <algorithm>
 #include <ostream>
 #include <string>

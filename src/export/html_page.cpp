@@ -92,7 +92,7 @@ section.notes tr { break-inside: avoid; }
   .howto-figure svg { height: 4.8rem; max-width: 7rem; }
   .items li { margin-left: .4rem; padding: 0; white-space: nowrap; }
   .items input { vertical-align: -.15rem; }
-  /* The week's doses and cautions: three columns of small print, a technique never split. */
+  /* The week's doses: three columns of small print, a technique's dose never split. */
   .doses-block h3 { font-size: 9pt; margin: .3rem 0 .1rem; }
   .doses-block { font-size: 6.8pt; line-height: 1.15; }
   .doses { columns: 3; column-gap: .7rem; padding: 0; list-style: none; }

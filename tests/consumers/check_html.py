@@ -321,10 +321,11 @@ def week_pages(texts, weeks, week_end):
         for text in wanted:
             if squeeze(text) not in page:
                 where = [i + 1 for i, t in enumerate(texts) if squeeze(text) in squeeze(t)]
-                problems.append(f"week {n} is not whole on page {n}: {text!r} is on page(s) {where}")
+                problems.append(f"week {n} is not whole on page {n}: {text!r} is on "
+                                f"page(s) {where}")
     lines = [line.strip() for line in texts[weeks].splitlines() if line.strip()]
-    if not lines or lines[0] not in ("How to do the techniques", "Held back (at their share of a goal)",
-                                     "Left out"):
+    openings = ("How to do the techniques", "Held back (at their share of a goal)", "Left out")
+    if not lines or lines[0] not in openings:
         problems.append(f"page {weeks + 1} does not start the how-to section (or --explain's): "
                         f"{lines[:1]}")
     if not any(line.strip() == "How to do the techniques" for t in texts[weeks:]
