@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace mp::history {
 
 Connection::Connection(const std::string& path, int flags) : path_(path) {
@@ -35,6 +37,21 @@ void Connection::fail(int rc) const {
 void Connection::exec(const char* sql) {
   int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) fail(rc);
+}
+
+void Connection::exec_retrying(const char* sql, int timeout_ms) {
+  // Short waits first (the other process usually holds the lock for a millisecond or two),
+  // then longer ones; the sum of the waits is bounded by timeout_ms.
+  int waited = 0;
+  int pause = 1;
+  for (;;) {
+    int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    if ((rc & 0xff) != SQLITE_BUSY || waited >= timeout_ms) fail(rc);
+    sqlite3_sleep(pause);
+    waited += pause;
+    pause = std::min(pause * 2, 100);
+  }
 }
 
 long long Connection::scalar(const char* sql) {

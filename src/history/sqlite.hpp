@@ -22,6 +22,10 @@ class Connection {
 
   /// Runs one or more statements that return no rows.
   void exec(const char* sql);
+  /// exec, tried again while SQLite answers SQLITE_BUSY, for up to timeout_ms in all. For the
+  /// statements where SQLite does not call the busy handler (switching the journal mode: it
+  /// would upgrade a read lock another connection may also hold).
+  void exec_retrying(const char* sql, int timeout_ms);
   /// The first column of the first row of sql as an integer (0 when there is no row).
   long long scalar(const char* sql);
   /// The first column of the first row of sql as text (empty when there is no row).

@@ -111,7 +111,11 @@ void Store::open_checked(const std::string& path, OpenMode mode) {
       throw Error(ExitCode::kIoErr, fmt::format("the history '{}' is damaged ({})", path, check),
                   "restore it from a backup; the file is left as it is");
   }
-  if (db_->text("PRAGMA journal_mode") != "wal") db_->exec("PRAGMA journal_mode=WAL");
+  // Switching to WAL upgrades the statement's read lock, and SQLite answers BUSY at once rather
+  // than wait (the busy handler could deadlock there): several processes opening a new history
+  // at the same moment all try it, so it is tried again, within the same timeout.
+  if (db_->text("PRAGMA journal_mode") != "wal")
+    db_->exec_retrying("PRAGMA journal_mode=WAL", kBusyTimeoutMs);
   // FULL: each commit syncs the log once, so an entry whose command exited 0 survives a crash
   // of the program and of the machine (docs/history.md).
   db_->exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON");

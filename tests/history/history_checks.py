@@ -5,6 +5,10 @@ Usage: history_checks.py PROGRAM SOURCE_DIR CHECK, where CHECK is one of:
 
   concurrent     8 processes write 100 entries each at once: every command exits 0 and all
                  800 entries are there (WAL and a busy timeout: never "database is locked").
+  concurrent-create
+                 8 processes open a history that does not exist yet, at the same moment, 80
+                 times over: every command exits 0 (creating the file and switching it to WAL
+                 race; SQLite answers BUSY there without waiting) and all 8 entries are there.
   sigkill        a writer is killed with SIGKILL at random moments: the file passes
                  PRAGMA integrity_check and every entry whose command exited 0 is there.
   not-a-database a file that is not SQLite, and an SQLite file of another program: exit 74
@@ -101,6 +105,26 @@ def check_concurrent(program, source, home):
     expect(got == want, f"{len(want - got)} entries missing, {len(got - want)} unexpected")
     expect(count_entries(db) == writers * per_writer, "duplicate entries")
     print(f"ok: {writers} processes wrote {writers * per_writer} entries at once, all there")
+
+
+def check_concurrent_create(program, source, home):
+    writers = 8
+    rounds = 80
+    failures = []
+    for r in range(rounds):
+        db = os.path.join(home, f"r{r}", "state", "history.db")
+        procs = [subprocess.Popen([program, "--history", db, "check-in", "--date", "2026-03-02",
+                                   "--pain", "3", "--note", f"w{w}"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                  env=env_for(home)) for w in range(writers)]
+        for w, p in enumerate(procs):
+            _, err = p.communicate(timeout=TIMEOUT)
+            if p.returncode != 0:
+                failures.append(f"round {r} writer {w}: exit {p.returncode}: {err.strip()}")
+        if not failures:
+            expect(notes(db) == {f"w{w}" for w in range(writers)}, f"round {r}: entries missing")
+    expect(not failures, f"{len(failures)} commands failed:\n" + "\n".join(failures[:10]))
+    print(f"ok: {rounds} times {writers} processes created one history at once, none failed")
 
 
 def check_sigkill(program, source, home):
@@ -401,7 +425,8 @@ def check_report_schema(program, source, home):
           "rejected")
 
 
-CHECKS = {"concurrent": check_concurrent, "sigkill": check_sigkill,
+CHECKS = {"concurrent": check_concurrent, "concurrent-create": check_concurrent_create,
+          "sigkill": check_sigkill,
           "not-a-database": check_not_a_database, "damaged": check_damaged,
           "old-version": check_old_version, "permissions": check_permissions,
           "report-schema": check_report_schema}
