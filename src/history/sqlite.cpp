@@ -45,7 +45,7 @@ void Connection::exec_retrying(const char* sql, int timeout_ms) {
   int waited = 0;
   int pause = 1;
   for (;;) {
-    int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+    const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
     if (rc == SQLITE_OK) return;
     if ((rc & 0xff) != SQLITE_BUSY || waited >= timeout_ms) fail(rc);
     sqlite3_sleep(pause);

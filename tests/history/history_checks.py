@@ -426,8 +426,7 @@ def check_report_schema(program, source, home):
 
 
 CHECKS = {"concurrent": check_concurrent, "concurrent-create": check_concurrent_create,
-          "sigkill": check_sigkill,
-          "not-a-database": check_not_a_database, "damaged": check_damaged,
+          "sigkill": check_sigkill, "not-a-database": check_not_a_database, "damaged": check_damaged,
           "old-version": check_old_version, "permissions": check_permissions,
           "report-schema": check_report_schema}
 
