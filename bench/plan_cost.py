@@ -3,7 +3,7 @@
 
     bench/plan_cost.py [MASSAGE_PLAN [BASELINE]] [--profiles 50] [--seed 23] [--runs 15]
                        [--year 10] [--plain-weeks 12] [--no-callgrind] [--no-wall] [--verbose]
-                       [--check]
+                       [--check] [--optimum [--time-limit 60]]
 
 Draws --profiles profiles at random from a fixed --seed (goals with priorities, one to three
 sessions of 5-45 minutes, self-care weekdays, conditions that are not red flags, equipment, a
@@ -19,6 +19,13 @@ measured round robin in one run so load hits both alike. With BASELINE (another 
 main's) the same figures are given for it side by side. Budgets (issue 23): a 7-day plan at most
 40 M instructions and 2 × `--version`; 52 weeks at most 600 M and 4 ×. --check makes the exit
 status 1 when a budget is exceeded. Needs valgrind (scripts/install-deps.sh bench).
+
+--optimum (instead of the cost figures) proves how good each 7-day plan is: the profile the plan
+echoes is written to a file and bench/optimum.py solves that week of the library in `routines/`
+(the files the built-in library is compiled from) with CBC, so every week of the benchmark is
+also a quality instance. It reports the planner's score, the optimum, their ratio and CBC's
+seconds; --check then makes the exit status 1 when a week is below 0.99 of its optimum or not
+proven. Needs CBC (coinor-cbc) and a binary built from this tree's `routines/`.
 """
 
 import argparse
@@ -100,6 +107,56 @@ def walls(commands, runs, env):
     return [statistics.median(t) for t in times]
 
 
+def optimum(binary, weeks, env, tmp, time_limit, check):
+    """Each week's planner score against its exact optimum (bench/optimum.py with CBC)."""
+    routines = os.path.join(HERE, "..", "routines")
+    print("| plan | planner | optimum | planner / optimum | CBC s |\n|---|---:|---:|---:|---:|",
+          flush=True)
+    ratios, unproven, exact, skipped = [], [], 0, 0
+    for i, (name, args) in enumerate(weeks):
+        p = subprocess.run([binary] + args + ["--format", "json"], capture_output=True,
+                           text=True, env=env)
+        if p.returncode != 0:
+            print(f"| {name} | (nothing planned: status {p.returncode}) | | | |", flush=True)
+            skipped += 1
+            continue
+        doc = json.loads(p.stdout)
+        profile = os.path.join(tmp, f"profile-{i}.yaml")
+        with open(profile, "w") as f:
+            json.dump(doc["profile"], f)  # JSON is YAML: the profile the plan was made for
+        start = args[args.index("--start") + 1]
+        t = time.perf_counter()
+        q = subprocess.run([sys.executable, os.path.join(HERE, "optimum.py"), "--massage-plan",
+                            binary, "--library", routines, "--profile", profile, "--days", "7",
+                            "--start", start, "--time-limit", str(time_limit),
+                            "--workdir", os.path.join(tmp, f"optimum-{i}")],
+                           capture_output=True, text=True, env=env)
+        secs = time.perf_counter() - t
+        row = next((ln for ln in q.stdout.splitlines() if ln.startswith("| given |")), None)
+        if row is None:
+            sys.exit(f"plan_cost.py: {name}: optimum.py failed ({q.returncode}):\n"
+                     f"{q.stderr[-1500:]}")
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        planner, best, bound, verdict = float(cells[6]), cells[7], float(cells[8]), cells[10]
+        # optimum.py plans from routines/: the same week only if the library is the same.
+        if abs(planner - doc["score"]["total"]) > 1e-6:  # (optimum.py prints 6 places)
+            sys.exit(f"plan_cost.py: {name}: the built-in plan scores {doc['score']['total']}, "
+                     f"the one from {routines} {planner}: the binary is not built from them")
+        # "met": even CBC's upper bound on the optimum is within 1 / 0.99 of the planner.
+        if verdict == "met":
+            ratios.append((planner / bound if bound > 0 else 1.0, name))
+            exact += best.endswith("(proven)") and abs(float(best.split()[0]) - planner) < 1e-6
+        else:
+            unproven.append(name)
+        print(f"| {name} | {planner:.6f} | {best} | {cells[9]} | {secs:.1f} |", flush=True)
+    low = min(ratios) if ratios else (float("nan"), "-")
+    print(f"\n{len(ratios)} of {len(weeks)} weeks proven at >= 0.99 of the optimum (least "
+          f"planner / upper bound {low[0]:.4f}, {low[1]}); the optimum itself: {exact}; "
+          f"not proven or below 0.99: {len(unproven)}{': ' if unproven else ''}"
+          f"{', '.join(unproven)}; nothing planned: {skipped}")
+    return 1 if check and unproven else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("binary", nargs="?",
@@ -115,6 +172,9 @@ def main():
     ap.add_argument("--no-wall", action="store_true")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--optimum", action="store_true",
+                    help="prove each 7-day plan's ratio to the optimum with CBC instead")
+    ap.add_argument("--time-limit", type=int, default=60, help="--optimum: CBC seconds per solve")
     a = ap.parse_args()
     bins = [os.path.realpath(a.binary)] + ([os.path.realpath(a.baseline)] if a.baseline else [])
 
@@ -142,6 +202,9 @@ def main():
         year = [README[-1]] + cases[len(README):len(README) + a.year]
         plans += [(name, ["plan", "--start", START, "--weeks", "52"] + args, 364)
                   for name, args in year]
+        if a.optimum:
+            weeks = [(name, args) for name, args, days in plans if days == 7]
+            return optimum(bins[0], weeks, env, tmp, a.time_limit, a.check)
         for binary in bins:
             for name, args, _ in plans:
                 p = subprocess.run([binary] + args, capture_output=True, env=env)
