@@ -10,13 +10,14 @@ technique: on the plain plan it cannot go below 0.6919 while the optimum is 0.67
 keeps each day's plan whole instead: every use between its technique's minimum and its longest
 length that fits a session, and the daily parts min(1, c/τ) exact; only what links the days is
 priced (the weekly parts by λ ≥ 0, a technique's share of a goal by μ ≥ 0, its weekly cap by ν ≥ 0
-per use), and the rest rules are left out. With no professional visits every self-care day is then
-the same problem, solved once per step by CBC as a small MILP (minutes continuous, uses binary, the
-day's sessions pooled); the bound is the least over subgradient steps with Polyak's step towards
-the planner's score. Every step's value is an upper bound on the week's optimum (the SPEC §4 model
-of bench/optimum.py). Prints the least bound after 1, 10, 20 and 40 steps and the planner's score
-over it; a week is proven at 0.99 when that ratio is ≥ 0.99. Needs CBC (scripts/install-deps.sh
-bench). A measurement, not the planner's code.
+per use), and the rest rules count only as a cap on the week's uses. With no professional visits
+every self-care day is then the same problem, solved once per step by CBC as a small MILP (minutes
+continuous, uses binary, each in one session); the bound is the least over subgradient steps
+with Polyak's step towards the planner's score. Every step's value is an upper bound on the week's
+optimum (the SPEC §4 model of bench/optimum.py). Two starts (the plan's full slopes, and half of
+them), each --iterations steps; prints the least bound after 1, 10, 20 and 40 steps of each and the
+planner's score over it; a week is proven at 0.99 when that ratio is ≥ 0.99. Needs CBC
+(scripts/install-deps.sh bench). A measurement, not the planner's code.
 """
 
 import argparse
@@ -67,31 +68,58 @@ Bd = {g: I.prio[g] / P / 2 / nA for g in G}       # daily part weight per day
 T = {g: I.target[g] for g in G}                  # weekly target (7 days)
 tau = {g: I.target[g] / 7 for g in G}
 sig = I.share
-C = sum(I.slots); longest = max(I.slots)
+longest = max(I.slots)
 L = [t for t, v in I.techs.items() if not v[4] and v[0] <= min(v[1], longest)]
-cap = {t: block_cap(I.techs[t][2], 7) for t in L}
-lam = {g: A[g] / T[g] for g in G}
-mu = {(t, g): lam[g] for t in L for g in G if g in I.techs[t][5]}
-nu = {t: 0.0 for t in L}
+
+
+def spaced(days, rest):
+    """The most of `days` a technique resting `rest` days between uses can take (earliest first
+    is optimal): its rest rule as a weekly cap, which keeps the days alike."""
+    n, last = 0, None
+    for d in days:
+        if last is None or d - last >= rest:
+            n, last = n + 1, d
+    return n
+
+
+cap = {t: min(block_cap(I.techs[t][2], 7), spaced(I.selfcare, I.techs[t][3])) for t in L}
+
+
 def day(lam, mu, nu):
+    # Per technique j and session s: its minutes m_j_s and whether it is used there, y_j_s (a use
+    # in one session at most); per goal i the daily part u_i.
+    S = range(len(I.slots))
+    gain = {t: sum(mu[t, g] * w for g, w in I.techs[t][5].items()) for t in L}
     lines = ["Maximize", " obj: " + " + ".join(
         [f"{Bd[g]:.12g} u_{i}" for i, g in enumerate(G)] +
-        [f"{sum(mu[t, g] * w for g, w in I.techs[t][5].items()):.12g} m_{j}"
-         for j, t in enumerate(L)] +
-        [f"{-nu[t]:.12g} y_{j}" for j, t in enumerate(L)]).replace("+ -", "- "), "Subject To"]
+        [f"{gain[t]:.12g} m_{j}_{s}" for j, t in enumerate(L) for s in S] +
+        [f"{-nu[t]:.12g} y_{j}_{s}" for j, t in enumerate(L) for s in S]).replace("+ -", "- "),
+        "Subject To"]
     n = 0
     for i, g in enumerate(G):
-        terms = " ".join(f"- {I.techs[t][5][g]:.12g} m_{j}" for j, t in enumerate(L)
-                         if g in I.techs[t][5])
-        lines.append(f" c{n}: {tau[g]:.12g} u_{i} {terms} <= 0"); n += 1
+        terms = " ".join(f"- {I.techs[t][5][g]:.12g} m_{j}_{s}" for j, t in enumerate(L)
+                         if g in I.techs[t][5] for s in S)
+        lines.append(f" c{n}: {tau[g]:.12g} u_{i} {terms} <= 0")
+        n += 1
     for j, t in enumerate(L):
-        lo, hi = I.techs[t][0], min(I.techs[t][1], longest)
-        lines.append(f" c{n}: m_{j} - {hi} y_{j} <= 0"); n += 1
-        lines.append(f" c{n}: m_{j} - {lo} y_{j} >= 0"); n += 1
-    lines.append(f" c{n}: " + " + ".join(f"m_{j}" for j in range(len(L))) + f" <= {C}")
+        lo = I.techs[t][0]
+        for s in S:
+            hi = min(I.techs[t][1], I.slots[s])
+            if hi < lo:
+                hi = lo = 0  # does not fit this session
+            lines.append(f" c{n}: m_{j}_{s} - {hi} y_{j}_{s} <= 0")
+            lines.append(f" c{n + 1}: m_{j}_{s} - {lo} y_{j}_{s} >= 0")
+            n += 2
+        lines.append(f" c{n}: " + " + ".join(f"y_{j}_{s}" for s in S) + " <= 1")
+        n += 1
+    for s in S:
+        lines.append(f" c{n}: " + " + ".join(f"m_{j}_{s}" for j in range(len(L))) +
+                     f" <= {I.slots[s]}")
+        n += 1
     lines.append("Bounds")
     lines += [f" 0 <= u_{i} <= 1" for i in range(len(G))]
-    lines.append("Binary"); lines.append(" " + " ".join(f"y_{j}" for j in range(len(L))))
+    lines.append("Binary")
+    lines.append(" " + " ".join(f"y_{j}_{s}" for j in range(len(L)) for s in S))
     lines.append("End")
     open(LP, "w").write("\n".join(lines) + "\n")
     subprocess.run(["cbc", LP, "ratio", "0", "allow", "1e-12", "solve", "solu", SOL],
@@ -106,31 +134,45 @@ def day(lam, mu, nu):
             p = ln.split()
             if p[0] == "**": p = p[1:]
             val[p[1]] = float(p[2])
-    m = {t: val.get(f"m_{j}", 0.0) for j, t in enumerate(L)}
-    y = {t: round(val.get(f"y_{j}", 0.0)) for j, t in enumerate(L)}
+    S = range(len(I.slots))
+    m = {t: sum(val.get(f"m_{j}_{s}", 0.0) for s in S) for j, t in enumerate(L)}
+    y = {t: sum(round(val.get(f"y_{j}_{s}", 0.0)) for s in S) for j, t in enumerate(L)}
     return obj, m, y
 best = 1e9
 target = plan["score"]["total"]
-for it in range(iters):
-    D, m, y = day(lam, mu, nu)
-    Lv = 0.0; slack = {}
-    v = {g: 1.0 if A[g] - lam[g] * T[g] > 0 else 0.0 for g in G}
-    Lv += sum(max(0.0, A[g] - lam[g] * T[g]) for g in G)
-    e = {}
-    for (t, g), mg in mu.items():
-        st = sig[g] * T[g]
-        e[t, g] = st if lam[g] - mg > 0 else 0.0
-        Lv += max(0.0, lam[g] - mg) * st
-    Lv += sum(nu[t] * cap[t] for t in L) + nA * D
-    best = min(best, Lv)
-    for g in G: slack["l", g] = sum(e[t, gg] for (t, gg) in e if gg == g) - T[g] * v[g]
-    for (t, g) in mu: slack["m", t, g] = I.techs[t][5][g] * nA * m[t] - e[t, g]
-    for t in L: slack["n", t] = cap[t] - nA * y[t]
-    norm = sum(s * s for s in slack.values()) or 1e-12
-    step = 1.0 * (Lv - target * 0.999) / norm
-    for g in G: lam[g] = max(0.0, lam[g] - step * slack["l", g])
-    for (t, g) in mu: mu[t, g] = max(0.0, mu[t, g] - step * slack["m", t, g])
-    for t in L: nu[t] = max(0.0, nu[t] - step * slack["n", t])
-    if it + 1 in (1, 10, 20, 40):
-        print(f"after {it + 1} steps: {best:.6f}", end="; ", flush=True)
+for scale in (1.0, 0.5):
+    # From every part's full slope, then from half of it: the subgradient method stalls far from
+    # the dual's minimum from some starts, and every start's values are bounds.
+    lam = {g: scale * A[g] / T[g] for g in G}
+    mu = {(t, g): lam[g] for t in L for g in G if g in I.techs[t][5]}
+    nu = {t: 0.0 for t in L}
+    theta, idle, best_seen = 2.0, 0, float("inf")
+    for it in range(iters):
+        D, m, y = day(lam, mu, nu)
+        Lv = 0.0; slack = {}
+        v = {g: 1.0 if A[g] - lam[g] * T[g] > 0 else 0.0 for g in G}
+        Lv += sum(max(0.0, A[g] - lam[g] * T[g]) for g in G)
+        e = {}
+        for (t, g), mg in mu.items():
+            st = sig[g] * T[g]
+            e[t, g] = st if lam[g] - mg > 0 else 0.0
+            Lv += max(0.0, lam[g] - mg) * st
+        Lv += sum(nu[t] * cap[t] for t in L) + nA * D
+        best = min(best, Lv)
+        for g in G: slack["l", g] = sum(e[t, gg] for (t, gg) in e if gg == g) - T[g] * v[g]
+        for (t, g) in mu: slack["m", t, g] = I.techs[t][5][g] * nA * m[t] - e[t, g]
+        for t in L: slack["n", t] = cap[t] - nA * y[t]
+        norm = sum(s * s for s in slack.values()) or 1e-12
+        if Lv < best_seen - 1e-12:
+            best_seen, idle = Lv, 0
+        else:
+            idle += 1
+            if idle >= 5:  # no progress: shorter steps (Held, Wolfe and Crowder)
+                theta, idle = theta / 2, 0
+        step = theta * (Lv - target) / norm
+        for g in G: lam[g] = max(0.0, lam[g] - step * slack["l", g])
+        for (t, g) in mu: mu[t, g] = max(0.0, mu[t, g] - step * slack["m", t, g])
+        for t in L: nu[t] = max(0.0, nu[t] - step * slack["n", t])
+        if it + 1 in (1, 10, 20, 40):
+            print(f"start {scale}, after {it + 1} steps: {best:.6f}", end="; ", flush=True)
 print(f"\nplanner {target:.6f}, bound {best:.6f}, planner / bound {target / best:.4f}")
