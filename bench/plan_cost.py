@@ -108,11 +108,16 @@ def walls(commands, runs, env):
 
 
 def optimum(binary, weeks, env, tmp, time_limit, check):
-    """Each week's planner score against its exact optimum (bench/optimum.py with CBC)."""
+    """Each week's planner score against its exact optimum (bench/optimum.py's one instance)."""
+    sys.path.insert(0, HERE)
+    import optimum as exact  # bench/optimum.py (needs CBC)
     routines = os.path.join(HERE, "..", "routines")
+    solver = argparse.Namespace(massage_plan=binary, days=7, seed=0, solver="cbc",
+                                time_limit=time_limit, threads=1, max_rounds=4, no_refine=False,
+                                no_start=False)
     print("| plan | planner | optimum | planner / optimum | CBC s |\n|---|---:|---:|---:|---:|",
           flush=True)
-    ratios, unproven, exact, skipped = [], [], 0, 0
+    ratios, unproven, exact_weeks, skipped = [], [], 0, 0
     for i, (name, args) in enumerate(weeks):
         p = subprocess.run([binary] + args + ["--format", "json"], capture_output=True,
                            text=True, env=env)
@@ -121,39 +126,38 @@ def optimum(binary, weeks, env, tmp, time_limit, check):
             skipped += 1
             continue
         doc = json.loads(p.stdout)
-        profile = os.path.join(tmp, f"profile-{i}.yaml")
+        workdir = os.path.join(tmp, f"optimum-{i}")
+        os.makedirs(workdir)
+        profile = os.path.join(workdir, "profile.yaml")
         with open(profile, "w") as f:
             json.dump(doc["profile"], f)  # JSON is YAML: the profile the plan was made for
-        start = args[args.index("--start") + 1]
+        solver.start = args[args.index("--start") + 1]
         t = time.perf_counter()
-        q = subprocess.run([sys.executable, os.path.join(HERE, "optimum.py"), "--massage-plan",
-                            binary, "--library", routines, "--profile", profile, "--days", "7",
-                            "--start", start, "--time-limit", str(time_limit),
-                            "--workdir", os.path.join(tmp, f"optimum-{i}")],
-                           capture_output=True, text=True, env=env)
+        r = exact.one(solver, name, routines, profile, workdir)
         secs = time.perf_counter() - t
-        row = next((ln for ln in q.stdout.splitlines() if ln.startswith("| given |")), None)
-        if row is None:
-            sys.exit(f"plan_cost.py: {name}: optimum.py failed ({q.returncode}):\n"
-                     f"{q.stderr[-1500:]}")
-        cells = [c.strip() for c in row.strip("|").split("|")]
-        planner, best, bound, verdict = float(cells[6]), cells[7], float(cells[8]), cells[10]
         # optimum.py plans from routines/: the same week only if the library is the same.
-        if abs(planner - doc["score"]["total"]) > 1e-6:  # (optimum.py prints 6 places)
+        if abs(r["planner"] - doc["score"]["total"]) > 1e-9:
             sys.exit(f"plan_cost.py: {name}: the built-in plan scores {doc['score']['total']}, "
-                     f"the one from {routines} {planner}: the binary is not built from them")
-        # "met": even CBC's upper bound on the optimum is within 1 / 0.99 of the planner.
-        if verdict == "met":
-            ratios.append((planner / bound if bound > 0 else 1.0, name))
-            exact += best.endswith("(proven)") and abs(float(best.split()[0]) - planner) < 1e-6
+                     f"the one from {routines} {r['planner']}: the binary is not built from them")
+        # As optimum.py judges: the optimum lies in [lower, bound], so even the bound must clear
+        # 0.99 of the planner.
+        low, high = r["planner"] / r["bound"], r["planner"] / r["lower"]
+        if low >= 0.99 - 1e-12:
+            ratios.append((low, name))
+            exact_weeks += r["proven"] and abs(r["best"] - r["planner"]) < 1e-9
         else:
             unproven.append(name)
-        print(f"| {name} | {planner:.6f} | {best} | {cells[9]} | {secs:.1f} |", flush=True)
-    low = min(ratios) if ratios else (float("nan"), "-")
+        if r["proven"]:
+            best, ratio = f"{r['best']:.6f} (proven)", f"{low:.4f}"
+        else:
+            found = f"{r['best']:.6f}" if r["best"] is not None else "none"
+            best, ratio = f"not proven (best real plan: {found})", f"[{low:.4f}, {high:.4f}]"
+        print(f"| {name} | {r['planner']:.6f} | {best} | {ratio} | {secs:.1f} |", flush=True)
+    least = min(ratios) if ratios else (float("nan"), "-")
     print(f"\n{len(ratios)} of {len(weeks)} weeks proven at >= 0.99 of the optimum (least "
-          f"planner / upper bound {low[0]:.4f}, {low[1]}); the optimum itself: {exact}; "
-          f"not proven or below 0.99: {len(unproven)}{': ' if unproven else ''}"
-          f"{', '.join(unproven)}; nothing planned: {skipped}")
+          f"planner / upper bound {least[0]:.4f}, {least[1]}); the optimum itself: "
+          f"{exact_weeks}; not proven or below 0.99: {len(unproven)}"
+          f"{': ' if unproven else ''}{', '.join(unproven)}; nothing planned: {skipped}")
     return 1 if check and unproven else 0
 
 
