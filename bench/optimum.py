@@ -211,6 +211,19 @@ def one(args, name, lib, profile, workdir):
                 rounds=rounds, exact_days=n_exact)
 
 
+def judge(r, min_ratio):
+    """one()'s result as (verdict, optimum, ratio) texts. The optimum lies in [lower, bound], so
+    the planner's ratio lies in [planner / bound, planner / lower]: met when even the bound
+    clears min_ratio."""
+    low, high = r["planner"] / r["bound"], r["planner"] / r["lower"]
+    verdict = ("met" if low >= min_ratio - 1e-12 else
+               "missed" if high < min_ratio else "not proven")
+    if r["proven"]:
+        return verdict, f"{r['best']:.6f} (proven)", f"{low:.4f}"
+    found = f"{r['best']:.6f}" if r["best"] is not None else "none"
+    return verdict, f"not proven (best real plan: {found})", f"[{low:.4f}, {high:.4f}]"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--massage-plan", default=os.path.join(HERE, "..", "build", "bench",
@@ -266,17 +279,8 @@ def main():
     verdicts = []
     for name, lib, prof in cases:
         r = one(args, name, lib, prof, args.workdir)
-        # The optimum lies in [lower, bound], so the planner's ratio lies in
-        # [planner / bound, planner / lower]: met when even the bound clears the target.
-        low, high = r["planner"] / r["bound"], r["planner"] / r["lower"]
-        verdict = ("met" if low >= args.min_ratio - 1e-12 else
-                   "missed" if high < args.min_ratio else "not proven")
+        verdict, optimum, ratio = judge(r, args.min_ratio)
         verdicts.append(verdict)
-        if r["proven"]:
-            optimum, ratio = f"{r['best']:.6f} (proven)", f"{low:.4f}"
-        else:
-            found = f"{r['best']:.6f}" if r["best"] is not None else "none"
-            optimum, ratio = f"not proven (best real plan: {found})", f"[{low:.4f}, {high:.4f}]"
         print(f"| {r['name']} | {r['techniques']} | {r['vars']} | {r['cons']} | {r['rounds']} | "
               f"{r['exact_days']} | {r['planner']:.6f} | {optimum} | {r['bound']:.6f} | "
               f"{ratio} | {verdict} |", flush=True)

@@ -139,19 +139,12 @@ def optimum(binary, weeks, env, tmp, time_limit, check):
         if abs(r["planner"] - doc["score"]["total"]) > 1e-9:
             sys.exit(f"plan_cost.py: {name}: the built-in plan scores {doc['score']['total']}, "
                      f"the one from {routines} {r['planner']}: the binary is not built from them")
-        # As optimum.py judges: the optimum lies in [lower, bound], so even the bound must clear
-        # 0.99 of the planner.
-        low, high = r["planner"] / r["bound"], r["planner"] / r["lower"]
-        if low >= 0.99 - 1e-12:
-            ratios.append((low, name))
+        verdict, best, ratio = exact.judge(r, 0.99)
+        if verdict == "met":
+            ratios.append((r["planner"] / r["bound"], name))
             exact_weeks += r["proven"] and abs(r["best"] - r["planner"]) < 1e-9
         else:
             unproven.append(name)
-        if r["proven"]:
-            best, ratio = f"{r['best']:.6f} (proven)", f"{low:.4f}"
-        else:
-            found = f"{r['best']:.6f}" if r["best"] is not None else "none"
-            best, ratio = f"not proven (best real plan: {found})", f"[{low:.4f}, {high:.4f}]"
         print(f"| {name} | {r['planner']:.6f} | {best} | {ratio} | {secs:.1f} |", flush=True)
     least = min(ratios) if ratios else (float("nan"), "-")
     print(f"\n{len(ratios)} of {len(weeks)} weeks proven at >= 0.99 of the optimum (least "
