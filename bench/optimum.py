@@ -224,7 +224,8 @@ def judge(r, min_ratio):
     return verdict, f"not proven (best real plan: {found})", f"[{low:.4f}, {high:.4f}]"
 
 
-def main():
+def parser():
+    """The command line, also how bench/plan_cost.py --optimum gets one()'s settings."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--massage-plan", default=os.path.join(HERE, "..", "build", "bench",
                                                            "massage-plan"))
@@ -247,6 +248,11 @@ def main():
     ap.add_argument("--no-start", action="store_true",
                     help="do not give CBC the planner's plan as a MIP start")
     ap.add_argument("--workdir", default="/tmp/mp-optimum")
+    return ap
+
+
+def main():
+    ap = parser()
     args = ap.parse_args()
     args.massage_plan = os.path.abspath(args.massage_plan)
     if args.solver == "auto":

@@ -112,9 +112,8 @@ def optimum(binary, weeks, env, tmp, time_limit, check):
     sys.path.insert(0, HERE)
     import optimum as exact  # bench/optimum.py (needs CBC)
     routines = os.path.join(HERE, "..", "routines")
-    solver = argparse.Namespace(massage_plan=binary, days=7, seed=0, solver="cbc",
-                                time_limit=time_limit, threads=1, max_rounds=4, no_refine=False,
-                                no_start=False)
+    solver = exact.parser().parse_args(["--massage-plan", binary, "--days", "7", "--solver", "cbc",
+                                        "--time-limit", str(time_limit)])
     print("| plan | planner | optimum | planner / optimum | CBC s |\n|---|---:|---:|---:|---:|",
           flush=True)
     ratios, unproven, exact_weeks, skipped = [], [], 0, 0

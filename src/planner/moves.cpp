@@ -136,10 +136,9 @@ bool try_move(PlanState& st, int d, int s, int first, int last, const std::vecto
 namespace {
 
 // The few candidates that serve day d best per minute right now (replacement is costly: each
-// is tried in place of every item, with the day refilled). Eight, not twelve (issue 23's ninth
-// round): the day move is the search's costliest, and the ninth to twelfth candidates seldom
-// win it; with eight the benchmark's weeks cost less and the quality instances kept their scores
-// within 0.03 % (docs/performance.md).
+// is tried in place of every item, with the day refilled). Eight, not twelve: the day move is
+// the search's costliest, and the ninth to twelfth candidates seldom win it; with eight every
+// proven quality instance stays at >= 0.99 of its optimum (docs/performance.md, ninth round).
 std::vector<int> day_shortlist(PlanState& st, int d, const std::vector<int>& cands) {
   constexpr std::size_t kKeep = 8;
   if (cands.size() <= kKeep) return cands;
